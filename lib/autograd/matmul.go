@@ -1,0 +1,70 @@
+package autograd
+
+import "github.com/luoxia/aigc/lib/tensor"
+
+// ANCHOR: matmul
+
+// MatMul returns the matrix product y = a·b of [m, k] and [k, n] matrices.
+//
+//	dL/da = dL/dy · bᵀ      dL/db = aᵀ · dL/dy
+func MatMul(a, b *Value) *Value {
+	out := newOp("matmul", tensor.MatMul(a.Data, b.Data), a, b)
+	out.backward = func() {
+		if a.requiresGrad {
+			a.accumulate(tensor.MatMulT(out.Grad, false, b.Data, true))
+		}
+		if b.requiresGrad {
+			b.accumulate(tensor.MatMulT(a.Data, true, out.Grad, false))
+		}
+	}
+	return out
+}
+
+// ANCHOR_END: matmul
+
+// BatchedMatMul multiplies matching matrices of two batches, a [..., m, k]
+// and b [..., k, n] with equal leading axes, or b a single [k, n] matrix
+// shared by the batch (attention's QKᵀ and AV, a linear map over a
+// sequence). The flags transpose each matrix, so QKᵀ is
+// BatchedMatMul(q, false, k, true). With A = op(a), B = op(b) and Y = A·B,
+// the gradients are MatMul's, matrix by matrix:
+//
+//	dL/dA = dL/dY · Bᵀ      dL/dB = Aᵀ · dL/dY
+//
+// transposed back where a flag was set, and summed over the batch for a
+// shared b.
+func BatchedMatMul(a *Value, transA bool, b *Value, transB bool) *Value {
+	out := newOp("bmm", tensor.BatchedMatMul(a.Data, transA, b.Data, transB), a, b)
+	out.backward = func() {
+		g := out.Grad
+		if a.requiresGrad {
+			dA := tensor.BatchedMatMul(g, false, b.Data, !transB)
+			if transA {
+				dA = swapLastTwo(dA)
+			}
+			a.accumulate(dA)
+		}
+		if b.requiresGrad {
+			dB := tensor.BatchedMatMul(a.Data, !transA, g, false)
+			if transB {
+				dB = swapLastTwo(dB)
+			}
+			if b.Data.Dims() == 2 && dB.Dims() > 2 {
+				dB = tensor.SumAxis(dB.Reshape(-1, dB.Dim(-2), dB.Dim(-1)), 0, false)
+			}
+			b.accumulate(dB)
+		}
+	}
+	return out
+}
+
+// swapLastTwo transposes every matrix of a batch.
+func swapLastTwo(t *tensor.Tensor) *tensor.Tensor {
+	perm := make([]int, t.Dims())
+	for i := range perm {
+		perm[i] = i
+	}
+	r := len(perm)
+	perm[r-2], perm[r-1] = perm[r-1], perm[r-2]
+	return tensor.Transpose(t, perm...)
+}

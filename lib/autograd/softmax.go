@@ -1,0 +1,46 @@
+package autograd
+
+import "github.com/luoxia/aigc/lib/tensor"
+
+// ANCHOR: softmax
+
+// Softmax returns y = softmax(a) along the last axis. Its Jacobian is
+// diag(y) - y·yᵀ, so the vector-Jacobian product needs no n x n matrix:
+//
+//	dL/da = y ⊙ (g - Σ_j g_j y_j)      (g = dL/dy, sum along the row)
+func Softmax(a *Value) *Value {
+	out := newOp("softmax", tensor.Softmax(a.Data), a)
+	out.backward = func() {
+		y, g := out.Data, out.Grad
+		gy := tensor.SumAxis(tensor.Mul(g, y), -1, true)
+		a.accumulate(tensor.Mul(y, tensor.Sub(g, gy)))
+	}
+	return out
+}
+
+// LogSoftmax returns log softmax(a) along the last axis, computed stably.
+// With y = log softmax(a), dy_i/da_j = δ_ij - softmax(a)_j, so
+//
+//	dL/da = g - softmax(a) ⊙ Σ_j g_j
+func LogSoftmax(a *Value) *Value {
+	out := newOp("logsoftmax", tensor.LogSoftmax(a.Data), a)
+	out.backward = func() {
+		g := out.Grad
+		p := tensor.Exp(out.Data)
+		a.accumulate(tensor.Sub(g, tensor.Mul(p, tensor.SumAxis(g, -1, true))))
+	}
+	return out
+}
+
+// ANCHOR_END: softmax
+
+// LogSumExp returns log Σ_j exp(a_j) along the last axis (dropping it).
+// Its gradient is the softmax: dL/da = g ⊙ softmax(a).
+func LogSumExp(a *Value) *Value {
+	out := newOp("logsumexp", tensor.LogSumExp(a.Data), a)
+	out.backward = func() {
+		g := out.Grad.Reshape(append(append([]int{}, out.Grad.Shape...), 1)...)
+		a.accumulate(tensor.Mul(tensor.Softmax(a.Data), g))
+	}
+	return out
+}

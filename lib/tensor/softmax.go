@@ -1,0 +1,64 @@
+package tensor
+
+import "math"
+
+// The softmax family works along the last axis. Each is computed after
+// subtracting the row's maximum m, which changes nothing mathematically,
+// softmax(x) = softmax(x - m), but keeps exp from overflowing:
+//
+//	logsumexp(x) = m + log Σ_j exp(x_j - m)
+//	log softmax(x)_i = x_i - logsumexp(x)
+
+// ANCHOR: logsumexp
+
+// LogSumExp returns log Σ_j exp(x_j) over the last axis; the result drops that axis.
+func LogSumExp(t *Tensor) *Tensor {
+	n := t.Dim(-1)
+	out := New(t.Shape[:len(t.Shape)-1]...)
+	for r := range out.Data {
+		out.Data[r] = logSumExp(t.Data[r*n : (r+1)*n])
+	}
+	return out
+}
+
+func logSumExp(row []float64) float64 {
+	m := math.Inf(-1)
+	for _, v := range row {
+		m = math.Max(m, v)
+	}
+	if math.IsInf(m, 0) {
+		return m
+	}
+	s := 0.0
+	for _, v := range row {
+		s += math.Exp(v - m)
+	}
+	return m + math.Log(s)
+}
+
+// ANCHOR_END: logsumexp
+
+// LogSoftmax returns x_i - logsumexp(x) along the last axis.
+func LogSoftmax(t *Tensor) *Tensor {
+	n := t.Dim(-1)
+	out := New(t.Shape...)
+	parallelFor(len(t.Data)/maxInt(n, 1), n, func(lo, hi int) {
+		for r := lo; r < hi; r++ {
+			row, dst := t.Data[r*n:(r+1)*n], out.Data[r*n:(r+1)*n]
+			lse := logSumExp(row)
+			for j, v := range row {
+				dst[j] = v - lse
+			}
+		}
+	})
+	return out
+}
+
+// Softmax returns exp(x_i) / Σ_j exp(x_j) along the last axis.
+func Softmax(t *Tensor) *Tensor {
+	out := LogSoftmax(t)
+	for i, v := range out.Data {
+		out.Data[i] = math.Exp(v)
+	}
+	return out
+}
