@@ -1,9 +1,6 @@
 package tensor
 
-import (
-	"fmt"
-	"sync"
-)
+import "fmt"
 
 // Convolutions are lowered to matrix products (im2col). For one image x of
 // shape [C, H, W] and filters w of shape [F, C, KH, KW], im2col copies every
@@ -18,8 +15,15 @@ import (
 // the transposed convolution that generators use to upsample.
 
 // ConvOutSize is the output length of a convolution along one axis:
-// (in + 2·pad - k)/stride + 1.
-func ConvOutSize(in, k, stride, pad int) int { return (in+2*pad-k)/stride + 1 }
+// (in + 2·pad - k)/stride + 1, or 0 when the kernel is longer than the
+// padded input and fits nowhere (Go's division truncates toward zero, so
+// the formula alone would give 1 for, say, in 4, k 5, stride 2).
+func ConvOutSize(in, k, stride, pad int) int {
+	if in+2*pad < k {
+		return 0
+	}
+	return (in+2*pad-k)/stride + 1
+}
 
 // ConvTransposeOutSize is the output length of a transposed convolution:
 // (in - 1)·stride - 2·pad + k, the input length of the convolution it reverses.
@@ -145,17 +149,20 @@ func Conv2dGradWeight(x, dy *Tensor, kh, kw, stride, pad int) *Tensor {
 		panic(fmt.Sprintf("tensor: Conv2dGradWeight: gradient %v does not match input %v with a %dx%d kernel, stride %d, pad %d", dy.Shape, x.Shape, kh, kw, stride, pad))
 	}
 	dw := New(f, g.c, kh, kw)
-	var mu sync.Mutex
+	// Each worker sums its images into its own accumulator, filed under its
+	// first image (workers write distinct slots, so no lock); adding them in
+	// image order afterwards makes the result independent of which worker
+	// finishes first. An empty batch still makes one call, for images [0, 0).
+	partial := make([][]float64, maxInt(nb, 1))
 	forEachImageSum(nb, g, len(dw.Data), func(n int, col, acc []float64) {
 		im2col(g, x.Data[n*g.c*g.h*g.w:][:g.c*g.h*g.w], col)
 		gemm(false, true, 1, dy.Data[n*f*g.cols():][:f*g.cols()], g.cols(), col, g.cols(), 1, acc, f, g.rows(), g.cols())
-	}, func(acc []float64) {
-		mu.Lock()
+	}, func(lo int, acc []float64) { partial[lo] = acc })
+	for _, acc := range partial {
 		for i, v := range acc {
 			dw.Data[i] += v
 		}
-		mu.Unlock()
-	})
+	}
 	return dw
 }
 
@@ -177,8 +184,8 @@ func forEachImage(nb int, g geom, fn func(n int, col []float64)) {
 }
 
 // forEachImageSum is forEachImage with a per-worker accumulator of accLen
-// values, handed to merge when the worker finishes.
-func forEachImageSum(nb int, g geom, accLen int, fn func(n int, col, acc []float64), merge func(acc []float64)) {
+// values, handed to merge with the worker's first image index when it finishes.
+func forEachImageSum(nb int, g geom, accLen int, fn func(n int, col, acc []float64), merge func(lo int, acc []float64)) {
 	parallelFor(nb, g.rows()*g.cols(), func(lo, hi int) {
 		col := make([]float64, g.rows()*g.cols())
 		acc := make([]float64, accLen)
@@ -186,7 +193,7 @@ func forEachImageSum(nb int, g geom, accLen int, fn func(n int, col, acc []float
 			fn(n, col, acc)
 		}
 		if merge != nil {
-			merge(acc)
+			merge(lo, acc)
 		}
 	})
 }

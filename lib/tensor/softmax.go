@@ -54,11 +54,29 @@ func LogSoftmax(t *Tensor) *Tensor {
 	return out
 }
 
-// Softmax returns exp(x_i) / Σ_j exp(x_j) along the last axis.
+// Softmax returns exp(x_i) / Σ_j exp(x_j) along the last axis, computed as
+// exp(x_i - m) / Σ_j exp(x_j - m). (exp(x_i - logsumexp(x)) would inherit
+// the rounding of m + log Σ, a relative error of |m|·2⁻⁵²: rows of 1000s
+// would miss summing to 1 by 1e-13.)
 func Softmax(t *Tensor) *Tensor {
-	out := LogSoftmax(t)
-	for i, v := range out.Data {
-		out.Data[i] = math.Exp(v)
-	}
+	n := t.Dim(-1)
+	out := New(t.Shape...)
+	parallelFor(len(t.Data)/maxInt(n, 1), n, func(lo, hi int) {
+		for r := lo; r < hi; r++ {
+			row, dst := t.Data[r*n:(r+1)*n], out.Data[r*n:(r+1)*n]
+			m := math.Inf(-1)
+			for _, v := range row {
+				m = math.Max(m, v)
+			}
+			s := 0.0
+			for j, v := range row {
+				dst[j] = math.Exp(v - m)
+				s += dst[j]
+			}
+			for j := range dst {
+				dst[j] /= s
+			}
+		}
+	})
 	return out
 }
