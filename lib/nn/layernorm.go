@@ -1,0 +1,57 @@
+package nn
+
+import (
+	"fmt"
+
+	"github.com/luoxia/aigc/lib/autograd"
+	"github.com/luoxia/aigc/lib/tensor"
+)
+
+// LayerNorm normalises each vector over its own features (Ba, Kiros &
+// Hinton 2016): the statistics of x [..., D] are taken over the last axis,
+// one mean and variance per token or per example, so unlike BatchNorm it
+// behaves the same in training and evaluation and for any batch size.
+// Transformers apply it to every token:
+//
+//	μ = (1/D)·Σ_i x_i      σ² = (1/D)·Σ_i (x_i - μ)²
+//	y = γ ⊙ (x - μ)/√(σ² + ε) + β
+type LayerNorm struct {
+	Gamma *autograd.Value // γ, scale per feature [D], starts at 1
+	Beta  *autograd.Value // β, shift per feature [D], starts at 0
+	Eps   float64         // ε, keeps the division finite for a constant vector
+}
+
+// NewLayerNorm returns a LayerNorm over d features with ε = 1e-5.
+func NewLayerNorm(d int) *LayerNorm {
+	if d <= 0 {
+		panic(fmt.Sprintf("nn: NewLayerNorm(%d): the feature count must be positive", d))
+	}
+	return &LayerNorm{Gamma: autograd.Param(tensor.Ones(d)), Beta: autograd.Param(tensor.New(d)), Eps: 1e-5}
+}
+
+// ANCHOR: layernorm
+
+// Forward normalises x [..., D] along its last axis.
+func (ln *LayerNorm) Forward(x *autograd.Value) *autograd.Value {
+	d := ln.Gamma.Data.Size()
+	shape := x.Shape()
+	if len(shape) == 0 || shape[len(shape)-1] != d {
+		panic(fmt.Sprintf("nn: LayerNorm over %d features: input %v, want [..., %d]", d, shape, d))
+	}
+	// μ = mean of x over the last axis
+	mu := autograd.MeanAxis(x, -1, true)
+	xc := autograd.Sub(x, mu)
+	// σ² = mean of (x - μ)² over the last axis
+	variance := autograd.MeanAxis(autograd.Square(xc), -1, true)
+	// x̂ = (x - μ)/√(σ² + ε)
+	xHat := autograd.Div(xc, autograd.Sqrt(autograd.AddScalar(variance, ln.Eps)))
+	// y = γ ⊙ x̂ + β
+	return autograd.Add(autograd.Mul(xHat, ln.Gamma), ln.Beta)
+}
+
+// ANCHOR_END: layernorm
+
+// Params lists γ and β.
+func (ln *LayerNorm) Params() []Param {
+	return []Param{{Name: "gamma", V: ln.Gamma}, {Name: "beta", V: ln.Beta}}
+}
