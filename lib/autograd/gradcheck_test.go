@@ -10,9 +10,9 @@ import (
 // opCase is one differentiable operation applied to fresh random inputs.
 type opCase struct {
 	name   string
-	shapes [][]int                    // shapes of the inputs
-	shift  float64                    // added to inputs, to keep log/sqrt/div in their domain
-	f      func(in []*Value) *Value   // the operation under test
+	shapes [][]int                   // shapes of the inputs
+	shift  float64                   // added to inputs, to keep log/sqrt/div in their domain
+	f      func(in []*Value) *Value  // the operation under test
 	init   func(in []*tensor.Tensor) // optional: overwrite random inputs
 }
 
