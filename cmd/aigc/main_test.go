@@ -1,0 +1,51 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestTourWritesPictures(t *testing.T) {
+	out := t.TempDir()
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"tour", "-out", out, "-train-size", "2000", "-epochs", "1"}, &stdout, &stderr)
+	if code != 0 {
+		t.Fatalf("exit code %d\nstdout:\n%s\nstderr:\n%s", code, &stdout, &stderr)
+	}
+	for _, name := range []string{"foundations-digits.png", "foundations-loss.png"} {
+		if info, err := os.Stat(filepath.Join(out, name)); err != nil || info.Size() == 0 {
+			t.Errorf("%s not written: %v", name, err)
+		}
+	}
+	if !strings.Contains(stdout.String(), "test accuracy") {
+		t.Errorf("the tour did not report its accuracy:\n%s", &stdout)
+	}
+	if !strings.Contains(stderr.String(), "step") {
+		t.Errorf("the tour showed no progress:\n%s", &stderr)
+	}
+}
+
+func TestTourNamesAMissingDataFolder(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	missing := filepath.Join(t.TempDir(), "nowhere")
+	code := run([]string{"tour", "-out", t.TempDir(), "-mnist", missing}, &stdout, &stderr)
+	if code != 1 || !strings.Contains(stderr.String(), missing) {
+		t.Fatalf("exit code %d, stderr %q: want 1 and the missing folder named", code, &stderr)
+	}
+}
+
+func TestUsageMistakes(t *testing.T) {
+	for _, args := range [][]string{{"nosuchcommand"}, {"tour", "-nosuchflag"}, {"tour", "extra"}} {
+		var stdout, stderr bytes.Buffer
+		if code := run(args, &stdout, &stderr); code != 2 {
+			t.Errorf("aigc %v: exit code %d, want 2 (stderr %q)", args, code, &stderr)
+		}
+	}
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"help"}, &stdout, &stderr); code != 0 || !strings.Contains(stdout.String(), "tour") {
+		t.Errorf("aigc help: exit code %d, output %q", code, &stdout)
+	}
+}
