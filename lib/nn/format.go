@@ -8,6 +8,8 @@ import (
 	"io"
 	"math"
 	"strings"
+
+	"github.com/luoxia/aigc/lib/tensor"
 )
 
 // ANCHOR: format
@@ -163,7 +165,7 @@ func readBytes(data []byte, m Module) error {
 		return fmt.Errorf("the file has tensor(s) the model lacks: %s", strings.Join(extra, ", "))
 	}
 	for _, p := range ps {
-		if rec := file[p.Name]; !equalShapes(rec.shape, p.V.Data.Shape) {
+		if rec := file[p.Name]; !tensor.EqualShape(rec.shape, p.V.Data.Shape) {
 			return fmt.Errorf("parameter %q has shape %v in the file but %v in the model", p.Name, rec.shape, p.V.Data.Shape)
 		}
 	}
@@ -171,18 +173,6 @@ func readBytes(data []byte, m Module) error {
 		copy(p.V.Data.Data, file[p.Name].data)
 	}
 	return nil
-}
-
-func equalShapes(a, b []int) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // sortStrings sorts names (insertion sort: the lists are short), so that

@@ -80,4 +80,4 @@ func near(a, b, tol float64) bool {
 	return d <= tol || d <= tol*s
 }
 
-func equalInts(a, b []int) bool { return equalShapes(a, b) }
+func equalInts(a, b []int) bool { return tensor.EqualShape(a, b) }

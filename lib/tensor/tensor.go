@@ -103,7 +103,10 @@ func (t *Tensor) At(index ...int) float64 { return t.Data[t.offset(index)] }
 func (t *Tensor) Set(v float64, index ...int) { t.Data[t.offset(index)] = v }
 
 // SameShape reports whether t and u have identical shapes.
-func (t *Tensor) SameShape(u *Tensor) bool { return equalInts(t.Shape, u.Shape) }
+func (t *Tensor) SameShape(u *Tensor) bool { return EqualShape(t.Shape, u.Shape) }
+
+// EqualShape reports whether two shapes are identical.
+func EqualShape(a, b []int) bool { return equalInts(a, b) }
 
 // String prints the shape and, for small tensors, the values.
 func (t *Tensor) String() string {
