@@ -93,26 +93,14 @@ func TestBroadcastShape(t *testing.T) {
 	for _, p := range broadcastPairs {
 		want, _ := refBroadcastShape(p[0], p[1])
 		got := tensor.BroadcastShape(p[0], p[1])
-		if !equalShape(got, want) {
+		if !tensor.EqualShape(got, want) {
 			t.Errorf("BroadcastShape(%v, %v) = %v, want %v", p[0], p[1], got, want)
 		}
 		// The rule is symmetric.
-		if got := tensor.BroadcastShape(p[1], p[0]); !equalShape(got, want) {
+		if got := tensor.BroadcastShape(p[1], p[0]); !tensor.EqualShape(got, want) {
 			t.Errorf("BroadcastShape(%v, %v) = %v, want %v", p[1], p[0], got, want)
 		}
 	}
-}
-
-func equalShape(a, b []int) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // incompatiblePairs do not broadcast.

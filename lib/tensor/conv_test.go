@@ -135,7 +135,7 @@ func TestConvGradientsAreAdjoints(t *testing.T) {
 		y := randT(g, conv.Shape...)
 		dx := tensor.Conv2dGradInput(y, w, c.h, c.w, c.stride, c.pad)
 		dw := tensor.Conv2dGradWeight(x, y, c.kh, c.kw, c.stride, c.pad)
-		if !equalShape(dx.Shape, x.Shape) || !equalShape(dw.Shape, w.Shape) {
+		if !tensor.EqualShape(dx.Shape, x.Shape) || !tensor.EqualShape(dw.Shape, w.Shape) {
 			t.Fatalf("%v: gradient shapes %v and %v, want %v and %v", c, dx.Shape, dw.Shape, x.Shape, w.Shape)
 		}
 		lhs, viaX, viaW := dot(conv, y), dot(x, dx), dot(w, dw)
@@ -153,7 +153,7 @@ func TestConvTranspose2dUpsamplesAndEqualsGradInput(t *testing.T) {
 	// DCGAN's generator: 7x7 -> 14x14 with a 4x4 kernel, stride 2, pad 1.
 	x, w := randT(g, 2, 3, 7, 7), randT(g, 3, 2, 4, 4)
 	y := tensor.ConvTranspose2d(x, w, 2, 1)
-	if !equalShape(y.Shape, []int{2, 2, 14, 14}) {
+	if !tensor.EqualShape(y.Shape, []int{2, 2, 14, 14}) {
 		t.Fatalf("ConvTranspose2d of %v with %v, s2 p1: shape %v, want [2 2 14 14]", x.Shape, w.Shape, y.Shape)
 	}
 	checkTensor(t, "ConvTranspose2d vs Conv2dGradInput", y, tensor.Conv2dGradInput(x, w, 14, 14, 2, 1), approx)
@@ -223,14 +223,14 @@ func TestConvOutSizeWhenTheKernelDoesNotFit(t *testing.T) {
 
 func TestConvOfAnEmptyBatch(t *testing.T) {
 	x, w := tensor.New(0, 2, 5, 5), tensor.New(3, 2, 3, 3)
-	if y := tensor.Conv2d(x, w, 1, 1); !equalShape(y.Shape, []int{0, 3, 5, 5}) {
+	if y := tensor.Conv2d(x, w, 1, 1); !tensor.EqualShape(y.Shape, []int{0, 3, 5, 5}) {
 		t.Errorf("Conv2d of an empty batch: shape %v", y.Shape)
 	}
 	dy := tensor.New(0, 3, 5, 5)
-	if dx := tensor.Conv2dGradInput(dy, w, 5, 5, 1, 1); !equalShape(dx.Shape, x.Shape) {
+	if dx := tensor.Conv2dGradInput(dy, w, 5, 5, 1, 1); !tensor.EqualShape(dx.Shape, x.Shape) {
 		t.Errorf("Conv2dGradInput of an empty batch: shape %v", dx.Shape)
 	}
-	if dw := tensor.Conv2dGradWeight(x, dy, 3, 3, 1, 1); !equalShape(dw.Shape, w.Shape) || tensor.MaxAbs(dw) != 0 {
+	if dw := tensor.Conv2dGradWeight(x, dy, 3, 3, 1, 1); !tensor.EqualShape(dw.Shape, w.Shape) || tensor.MaxAbs(dw) != 0 {
 		t.Errorf("Conv2dGradWeight of an empty batch: %v, want zeros of shape %v", dw, w.Shape)
 	}
 }

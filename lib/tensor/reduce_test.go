@@ -62,11 +62,11 @@ func TestReduceRankOneToScalarAndEmptyAxis(t *testing.T) {
 	if s := tensor.SumAxis(x, 0, false); s.Dims() != 0 || s.Item() != 9 {
 		t.Errorf("SumAxis of a vector = %v, want scalar 9", s)
 	}
-	if s := tensor.MaxAxis(x, -1, true); !equalShape(s.Shape, []int{1}) || s.Item() != 5 {
+	if s := tensor.MaxAxis(x, -1, true); !tensor.EqualShape(s.Shape, []int{1}) || s.Item() != 5 {
 		t.Errorf("MaxAxis(keepDims) of a vector = %v, want [1] holding 5", s)
 	}
 	e := tensor.New(2, 0)
-	if s := tensor.SumAxis(e, 1, false); !equalShape(s.Shape, []int{2}) || tensor.MaxAbs(s) != 0 {
+	if s := tensor.SumAxis(e, 1, false); !tensor.EqualShape(s.Shape, []int{2}) || tensor.MaxAbs(s) != 0 {
 		t.Errorf("SumAxis over an empty axis = %v, want zeros of shape [2]", s)
 	}
 	expectPanic(t, "MaxAxis over an empty axis", func() { tensor.MaxAxis(e, 1, false) }, shapeStr(2, 0))

@@ -20,10 +20,10 @@ func TestReshapeInfersMinusOneAndSharesData(t *testing.T) {
 	for _, c := range cases {
 		in := append([]int{}, c.in...)
 		r := x.Reshape(in...)
-		if !equalShape(r.Shape, c.want) {
+		if !tensor.EqualShape(r.Shape, c.want) {
 			t.Errorf("Reshape(%v) of %v has shape %v, want %v", c.in, x.Shape, r.Shape, c.want)
 		}
-		if !equalShape(in, c.in) {
+		if !tensor.EqualShape(in, c.in) {
 			t.Errorf("Reshape(%v) changed its argument to %v", c.in, in)
 		}
 		r.Data[5] = float64(len(c.in))
@@ -34,7 +34,7 @@ func TestReshapeInfersMinusOneAndSharesData(t *testing.T) {
 	if s := tensor.Scalar(3).Reshape(1, 1); s.At(0, 0) != 3 {
 		t.Errorf("Reshape of a scalar to [1 1]: %v", s)
 	}
-	if e := tensor.New(0, 5).Reshape(-1, 5); !equalShape(e.Shape, []int{0, 5}) {
+	if e := tensor.New(0, 5).Reshape(-1, 5); !tensor.EqualShape(e.Shape, []int{0, 5}) {
 		t.Errorf("Reshape(-1, 5) of an empty [0 5]: shape %v", e.Shape)
 	}
 	expectPanic(t, "Reshape to the wrong size", func() { x.Reshape(5, 5) }, shapeStr(2, 3, 4), shapeStr(5, 5))
@@ -152,7 +152,7 @@ func TestSliceConcatStackRoundTrips(t *testing.T) {
 	// Stack with a negative axis puts the new axis last.
 	a, b := randT(g, 2, 3), randT(g, 2, 3)
 	st := tensor.Stack(-1, a, b)
-	if !equalShape(st.Shape, []int{2, 3, 2}) || st.At(1, 2, 0) != a.At(1, 2) || st.At(1, 2, 1) != b.At(1, 2) {
+	if !tensor.EqualShape(st.Shape, []int{2, 3, 2}) || st.At(1, 2, 0) != a.At(1, 2) || st.At(1, 2, 1) != b.At(1, 2) {
 		t.Errorf("Stack(-1) of two [2 3]: %v", st)
 	}
 }
@@ -179,7 +179,7 @@ func TestRowsAndAddRowsAreAdjoint(t *testing.T) {
 	table := randT(g, 7, 2, 3)     // seven "rows" of shape [2 3]
 	idx := []int{3, 0, 6, 3, 3, 1} // repeats must accumulate in AddRows
 	got := tensor.Rows(table, idx)
-	if !equalShape(got.Shape, []int{6, 2, 3}) {
+	if !tensor.EqualShape(got.Shape, []int{6, 2, 3}) {
 		t.Fatalf("Rows shape %v, want [6 2 3]", got.Shape)
 	}
 	forEachIndex(got.Shape, func(i []int) {

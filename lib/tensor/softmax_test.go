@@ -85,7 +85,7 @@ func TestLogSoftmaxAndLogSumExpMatchNaiveFormulas(t *testing.T) {
 	g := tensor.NewRNG(18)
 	x := tensor.Scale(randT(g, 2, 5, 6), 3)
 	lse := tensor.LogSumExp(x)
-	if !equalShape(lse.Shape, []int{2, 5}) {
+	if !tensor.EqualShape(lse.Shape, []int{2, 5}) {
 		t.Fatalf("LogSumExp of %v has shape %v, want [2 5]", x.Shape, lse.Shape)
 	}
 	want := tensor.New(2, 5)
