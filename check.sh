@@ -32,6 +32,9 @@ go vet ./... || fail "go vet ./..."
 step "go test"
 go test -count=1 ./... || fail "go test ./..."
 
+step "aigc book check"
+go run ./cmd/aigc book check || fail "aigc book check"
+
 if dpkg -s libopenblas-dev >/dev/null 2>&1; then
 	step "go test -tags openblas (the OpenBLAS backend)"
 	go vet -tags openblas ./lib/tensor || fail "go vet -tags openblas"

@@ -49,3 +49,18 @@ func TestUsageMistakes(t *testing.T) {
 		t.Errorf("aigc help: exit code %d, output %q", code, &stdout)
 	}
 }
+
+func TestBookCheck(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"book", "check", "-root", "../.."}, &stdout, &stderr); code != 0 {
+		t.Fatalf("aigc book check on the project: exit code %d\n%s", code, &stderr)
+	}
+	stdout.Reset()
+	stderr.Reset()
+	if code := run([]string{"book", "check", "-root", t.TempDir()}, &stdout, &stderr); code != 1 || !strings.Contains(stderr.String(), "book.toml") {
+		t.Fatalf("a folder without a book: exit code %d, stderr %q", code, &stderr)
+	}
+	if code := run([]string{"book"}, &stdout, &stderr); code != 2 {
+		t.Fatalf("aigc book without check: exit code %d, want 2", code)
+	}
+}

@@ -1,0 +1,96 @@
+package book
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// write creates files (name -> content) under a new temporary folder.
+func write(t *testing.T, files map[string]string) string {
+	t.Helper()
+	root := t.TempDir()
+	for name, body := range files {
+		p := filepath.Join(root, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return root
+}
+
+const code = "package x\n// ANCHOR: f\nfunc f() {}\n// ANCHOR_END: f\n// ANCHOR: open\n"
+
+func book(page string) map[string]string {
+	return map[string]string{
+		"book.toml":              "[book]\ntitle = \"t\"\nsrc = \"chapters\"\n",
+		"chapters/SUMMARY.md":    "# Summary\n\n- [One](one/README.md)\n- [Draft]()\n",
+		"chapters/one/README.md": page,
+		"lib/x/x.go":             code,
+	}
+}
+
+func TestCleanBookPasses(t *testing.T) {
+	page := "# One\n\nInline $a_i$ and display\n\n$$\nx = \\sum_i y_i\n$$\n\n$$ e^{i\\pi} = -1 $$\n\n" +
+		"```go\n{{#include ../../lib/x/x.go:f}}\nprice := \"$5\"\n```\n\nCode `$HOME` is not math; nor is \\$3.\n" +
+		"{{#include ../../lib/x/x.go}}\n"
+	probs, err := Check(write(t, book(page)))
+	if err != nil || len(probs) != 0 {
+		t.Fatalf("a clean book: %v %v", probs, err)
+	}
+}
+
+func TestProblemsAreFound(t *testing.T) {
+	cases := []struct{ name, page, want string }{
+		{"missing include file", "{{#include ../../lib/x/nope.go:f}}\n", "nope.go"},
+		{"missing anchor", "{{#include ../../lib/x/x.go:g}}\n", "no ANCHOR: g"},
+		{"anchor never closed", "{{#include ../../lib/x/x.go:open}}\n", "no ANCHOR_END: open"},
+		{"odd inline dollars", "price $a$ and $b\n", "unbalanced inline math"},
+		{"open display math", "$$\nx = 1\n", "never closed"},
+		{"open code fence", "```go\nx\n", "code fence"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			probs, err := Check(write(t, book("# One\n\n"+c.page)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(probs) != 1 || !strings.Contains(probs[0].String(), c.want) || !strings.Contains(probs[0].File, "README.md") {
+				t.Fatalf("problems %v, want one in README.md mentioning %q", probs, c.want)
+			}
+		})
+	}
+}
+
+func TestMissingSummaryEntry(t *testing.T) {
+	files := book("# One\n")
+	files["chapters/SUMMARY.md"] += "- [Two](two/README.md)\n"
+	probs, err := Check(write(t, files))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(probs) != 1 || probs[0].Line != 5 || !strings.Contains(probs[0].Msg, "two/README.md") {
+		t.Fatalf("problems %v, want SUMMARY.md:5 naming two/README.md", probs)
+	}
+}
+
+func TestUnreadableBook(t *testing.T) {
+	if _, err := Check(t.TempDir()); err == nil || !strings.Contains(err.Error(), "book.toml") {
+		t.Fatalf("a folder without book.toml: %v", err)
+	}
+}
+
+// The project's own book must pass.
+func TestProjectBook(t *testing.T) {
+	probs, err := Check(filepath.Join("..", ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range probs {
+		t.Error(p)
+	}
+}
