@@ -101,6 +101,9 @@ func MaxAxis(t *Tensor, axis int, keepDims bool) *Tensor {
 // of its largest element (the first one on ties): a classifier's prediction.
 func ArgMax(t *Tensor) []int {
 	n := t.Dim(-1)
+	if n == 0 {
+		panic(fmt.Sprintf("tensor: ArgMax over an empty last axis of shape %v", t.Shape))
+	}
 	rows := len(t.Data) / n
 	out := make([]int, rows)
 	for r := 0; r < rows; r++ {

@@ -17,7 +17,10 @@ func (t *Tensor) Reshape(shape ...int) *Tensor {
 		}
 		known *= d
 	}
-	if infer >= 0 && known > 0 {
+	if infer >= 0 {
+		if known == 0 || len(t.Data)%known != 0 {
+			panic(fmt.Sprintf("tensor: cannot reshape %v (%d elements) to %v", t.Shape, len(t.Data), shape))
+		}
 		shape[infer] = len(t.Data) / known
 	}
 	if sizeOf(shape) != len(t.Data) {
@@ -204,6 +207,9 @@ func (t *Tensor) AddRows(idx []int, src *Tensor) {
 		panic(fmt.Sprintf("tensor: AddRows: %d indices and source %v into %v", len(idx), src.Shape, t.Shape))
 	}
 	for k, i := range idx {
+		if i < 0 || i >= t.Shape[0] {
+			panic(fmt.Sprintf("tensor: AddRows: index %d out of range for shape %v", i, t.Shape))
+		}
 		dst := t.Data[i*w : (i+1)*w]
 		for j, v := range src.Data[k*w : (k+1)*w] {
 			dst[j] += v

@@ -204,3 +204,12 @@ func TestRowsAndAddRowsAreAdjoint(t *testing.T) {
 	expectPanic(t, "Rows index out of range", func() { tensor.Rows(table, []int{7}) }, "7", shapeStr(7, 2, 3))
 	expectPanic(t, "AddRows with a source of the wrong size", func() { back.AddRows([]int{1, 2}, tensor.New(3, 2, 3)) }, shapeStr(3, 2, 3), shapeStr(7, 2, 3))
 }
+
+func TestEdgeCasesPanicWithShapes(t *testing.T) {
+	expectPanic(t, "AddRows with an index out of range", func() {
+		tensor.New(3, 2).AddRows([]int{3}, tensor.New(1, 2))
+	}, "index 3", "[3 2]")
+	expectPanic(t, "ArgMax over an empty axis", func() { tensor.ArgMax(tensor.New(2, 0)) }, "[2 0]")
+	expectPanic(t, "Reshape(0, -1) of an empty tensor", func() { tensor.New(0, 4).Reshape(0, -1) }, "[0 4]", "[0 -1]")
+	expectPanic(t, "Reshape(-1, 4) of 6 elements", func() { tensor.New(2, 3).Reshape(-1, 4) }, "[2 3]", "[-1 4]")
+}
