@@ -32,6 +32,9 @@ go vet ./... || fail "go vet ./..."
 step "go test"
 go test -count=1 ./... || fail "go test ./..."
 
+step "aigc grade -verify (every stub scores 0, every solution full marks)"
+go run ./cmd/aigc grade -verify || fail "aigc grade -verify"
+
 step "aigc book check"
 go run ./cmd/aigc book check || fail "aigc book check"
 

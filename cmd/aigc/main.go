@@ -5,6 +5,7 @@
 // Usage:
 //
 //	aigc tour [flags]     train the tour's models and write their pictures
+//	aigc grade [dirs]     grade exercises; -verify, -json, -junit
 //	aigc book check       check the book's SUMMARY, includes, anchors and math
 //	aigc help [command]   show help
 package main
@@ -24,6 +25,7 @@ type command struct {
 
 var commands = []command{
 	{"tour", "train the tour's models on the default data and write their pictures", runTour},
+	{"grade", "grade exercises (or -verify that stubs fail and solutions pass)", runGrade},
 	{"book", "check the book's sources (book check)", runBook},
 }
 

@@ -101,6 +101,7 @@ func TestReadIDXErrors(t *testing.T) {
 		{"empty", nil, []string{"truncated header", "4-byte magic", "found 0 bytes"}},
 		{"short magic", []byte{0, 0, 8}, []string{"truncated header", "found 3 bytes"}},
 		{"bad magic", []byte("<!DOCTYPE html>"), []string{"not an IDX file", "3c 21 44 4f", "two zero bytes"}},
+		{"second magic byte", []byte{0, 1, 8, 1, 0, 0, 0, 1, 5}, []string{"not an IDX file", "00 01 08 01"}},
 		{"unknown type", []byte{0, 0, 0x0A, 1, 0, 0, 0, 1, 5}, []string{"unsupported element type 0x0a", "0x08 unsigned byte"}},
 		{"no dims", []byte{0, 0, 8, 0}, []string{"0 dimensions"}},
 		{"truncated dims", valid[:9], []string{"truncated header", "2 dimensions need 8 bytes", "found 5"}},

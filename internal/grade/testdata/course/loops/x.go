@@ -1,0 +1,7 @@
+package loops
+
+// F never returns.
+func F() int {
+	for {
+	}
+}

@@ -1,0 +1,4 @@
+package panics
+
+// F panics.
+func F() int { panic("boom") }
