@@ -1,0 +1,161 @@
+//go:build amd64 && !(cgo && openblas)
+
+// The Go tool hands the .s files of a package that uses cgo to the C
+// assembler, so this file (and gemm_amd64.go) step aside when openblas.go
+// brings cgo in; that build multiplies with OpenBLAS anyway.
+
+#include "textflag.h"
+
+// One step of the 6x8 micro-kernel: load a row of 8 doubles of the packed B
+// panel into Y0:Y1, then for each of the 6 rows of the packed A panel
+// broadcast its element to all four lanes and fuse-multiply-add it into
+// that row's two accumulators. The broadcasts alternate between Y2 and Y3
+// so that one load need not wait for the FMAs reading the previous one.
+// ao and bo are the byte offsets of this step's A and B elements.
+#define KSTEP(ao, bo) \
+	VMOVUPD      bo(DI), Y0          \
+	VMOVUPD      bo+32(DI), Y1       \
+	VBROADCASTSD ao(SI), Y2          \
+	VFMADD231PD  Y0, Y2, Y4          \
+	VFMADD231PD  Y1, Y2, Y5          \
+	VBROADCASTSD ao+8(SI), Y3        \
+	VFMADD231PD  Y0, Y3, Y6          \
+	VFMADD231PD  Y1, Y3, Y7          \
+	VBROADCASTSD ao+16(SI), Y2       \
+	VFMADD231PD  Y0, Y2, Y8          \
+	VFMADD231PD  Y1, Y2, Y9          \
+	VBROADCASTSD ao+24(SI), Y3       \
+	VFMADD231PD  Y0, Y3, Y10         \
+	VFMADD231PD  Y1, Y3, Y11         \
+	VBROADCASTSD ao+32(SI), Y2       \
+	VFMADD231PD  Y0, Y2, Y12         \
+	VFMADD231PD  Y1, Y2, Y13         \
+	VBROADCASTSD ao+40(SI), Y3       \
+	VFMADD231PD  Y0, Y3, Y14         \
+	VFMADD231PD  Y1, Y3, Y15
+
+// Write one row of the tile: C = beta·C + T (one rounding, an FMA), where T
+// (lo:hi) already holds alpha·(A·B); then step DX to the next row of C.
+#define ROWLOAD(lo, hi) \
+	VMOVUPD     (DX), Y2             \
+	VMOVUPD     32(DX), Y3           \
+	VFMADD231PD Y1, Y2, lo           \
+	VFMADD231PD Y1, Y3, hi           \
+	VMOVUPD     lo, (DX)             \
+	VMOVUPD     hi, 32(DX)           \
+	ADDQ        R8, DX
+
+// Write one row of the tile without reading C (beta = 0: C may hold NaN).
+#define ROWSTORE(lo, hi) \
+	VMOVUPD lo, (DX)                 \
+	VMOVUPD hi, 32(DX)               \
+	ADDQ    R8, DX
+
+// func gemmKernelAVX2(k int, a, b, c []float64, ldc int, alpha, beta float64, load bool)
+TEXT ·gemmKernelAVX2(SB), NOSPLIT, $0-105
+	MOVQ k+0(FP), CX
+	MOVQ a_base+8(FP), SI
+	MOVQ b_base+32(FP), DI
+	MOVQ c_base+56(FP), DX
+	MOVQ ldc+80(FP), R8
+	SHLQ $3, R8                      // row stride of C in bytes
+
+	// The 6x8 tile of C lives in twelve YMM registers, Y4..Y15: row i in
+	// Y(4+2i) (columns 0-3) and Y(5+2i) (columns 4-7).
+	VXORPD Y4, Y4, Y4
+	VXORPD Y5, Y5, Y5
+	VXORPD Y6, Y6, Y6
+	VXORPD Y7, Y7, Y7
+	VXORPD Y8, Y8, Y8
+	VXORPD Y9, Y9, Y9
+	VXORPD Y10, Y10, Y10
+	VXORPD Y11, Y11, Y11
+	VXORPD Y12, Y12, Y12
+	VXORPD Y13, Y13, Y13
+	VXORPD Y14, Y14, Y14
+	VXORPD Y15, Y15, Y15
+
+	// Four steps of k per trip round the loop, then the remainder one by one.
+	CMPQ CX, $4
+	JLT  tail
+
+loop4:
+	KSTEP(0, 0)
+	KSTEP(48, 64)
+	KSTEP(96, 128)
+	KSTEP(144, 192)
+	ADDQ $192, SI                    // 4 steps x 6 doubles of A
+	ADDQ $256, DI                    // 4 steps x 8 doubles of B
+	SUBQ $4, CX
+	CMPQ CX, $4
+	JGE  loop4
+
+tail:
+	TESTQ CX, CX
+	JZ    done
+
+loop1:
+	KSTEP(0, 0)
+	ADDQ $48, SI
+	ADDQ $64, DI
+	DECQ CX
+	JNZ  loop1
+
+done:
+	// Scale the products by alpha.
+	VBROADCASTSD alpha+88(FP), Y0
+	VMULPD       Y0, Y4, Y4
+	VMULPD       Y0, Y5, Y5
+	VMULPD       Y0, Y6, Y6
+	VMULPD       Y0, Y7, Y7
+	VMULPD       Y0, Y8, Y8
+	VMULPD       Y0, Y9, Y9
+	VMULPD       Y0, Y10, Y10
+	VMULPD       Y0, Y11, Y11
+	VMULPD       Y0, Y12, Y12
+	VMULPD       Y0, Y13, Y13
+	VMULPD       Y0, Y14, Y14
+	VMULPD       Y0, Y15, Y15
+
+	MOVBQZX load+104(FP), AX
+	TESTQ   AX, AX
+	JZ      store
+
+	VBROADCASTSD beta+96(FP), Y1
+	ROWLOAD(Y4, Y5)
+	ROWLOAD(Y6, Y7)
+	ROWLOAD(Y8, Y9)
+	ROWLOAD(Y10, Y11)
+	ROWLOAD(Y12, Y13)
+	ROWLOAD(Y14, Y15)
+	VZEROUPPER
+	RET
+
+store:
+	ROWSTORE(Y4, Y5)
+	ROWSTORE(Y6, Y7)
+	ROWSTORE(Y8, Y9)
+	ROWSTORE(Y10, Y11)
+	ROWSTORE(Y12, Y13)
+	ROWSTORE(Y14, Y15)
+	VZEROUPPER
+	RET
+
+// func cpuid(leaf, sub uint32) (eax, ebx, ecx, edx uint32)
+TEXT ·cpuid(SB), NOSPLIT, $0-24
+	MOVL leaf+0(FP), AX
+	MOVL sub+4(FP), CX
+	CPUID
+	MOVL AX, eax+8(FP)
+	MOVL BX, ebx+12(FP)
+	MOVL CX, ecx+16(FP)
+	MOVL DX, edx+20(FP)
+	RET
+
+// func xgetbv() (eax, edx uint32)
+TEXT ·xgetbv(SB), NOSPLIT, $0-8
+	MOVL $0, CX
+	XGETBV
+	MOVL AX, eax+0(FP)
+	MOVL DX, edx+4(FP)
+	RET

@@ -1,0 +1,285 @@
+package tensor
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"runtime"
+	"strings"
+	"testing"
+
+	"gonum.org/v1/gonum/blas"
+	"gonum.org/v1/gonum/blas/blas64"
+	"gonum.org/v1/gonum/blas/gonum"
+)
+
+// gemmCase is one Dgemm call: shapes, transposes, scalars and padded strides.
+type gemmCase struct {
+	tA, tB      blas.Transpose
+	m, n, k     int
+	alpha, beta float64
+	pad         int // extra columns in every stride, to catch stride bugs
+}
+
+func (g gemmCase) String() string {
+	return fmt.Sprintf("%v%v/%dx%dx%d/alpha=%v/beta=%v/pad=%d", tChar(g.tA), tChar(g.tB), g.m, g.n, g.k, g.alpha, g.beta, g.pad)
+}
+
+func tChar(t blas.Transpose) string {
+	if t == blas.NoTrans {
+		return "N"
+	}
+	return "T"
+}
+
+// gemmOperands makes random A, B and C for a case, C's padding filled with a
+// sentinel and, when beta is 0, its elements with NaN, which Dgemm must
+// overwrite without reading.
+func gemmOperands(r *rand.Rand, g gemmCase) (a []float64, lda int, b []float64, ldb int, c []float64, ldc int) {
+	ar, ac := g.m, g.k
+	if g.tA != blas.NoTrans {
+		ar, ac = g.k, g.m
+	}
+	br, bc := g.k, g.n
+	if g.tB != blas.NoTrans {
+		br, bc = g.n, g.k
+	}
+	lda, ldb, ldc = ac+g.pad, bc+g.pad, g.n+g.pad
+	fill := func(n int) []float64 {
+		s := make([]float64, n)
+		for i := range s {
+			s[i] = r.Float64()*2 - 1
+		}
+		return s
+	}
+	a = fill((ar-1)*lda + ac)
+	b = fill((br-1)*ldb + bc)
+	c = fill((g.m-1)*ldc + g.n)
+	for i := range c {
+		if i%ldc >= g.n {
+			c[i] = 12345 // padding: must survive
+		} else if g.beta == 0 {
+			c[i] = math.NaN()
+		}
+	}
+	return
+}
+
+// checkGemm compares got with gonum's result want, element by element, to
+// 1e-12 relative to the sum of magnitudes that formed each element (so
+// cancellation does not make the bound meaningless), and checks that the
+// padding of C is untouched.
+func checkGemm(t *testing.T, g gemmCase, a []float64, lda int, b []float64, ldb int, c0, got []float64, ldc int) {
+	t.Helper()
+	want := append([]float64(nil), c0...)
+	gonum.Implementation{}.Dgemm(g.tA, g.tB, g.m, g.n, g.k, g.alpha, a, lda, b, ldb, g.beta, want, ldc)
+	abs := func(s []float64) []float64 {
+		o := make([]float64, len(s))
+		for i, v := range s {
+			if !math.IsNaN(v) {
+				o[i] = math.Abs(v)
+			}
+		}
+		return o
+	}
+	scale := abs(c0)
+	gonum.Implementation{}.Dgemm(g.tA, g.tB, g.m, g.n, g.k, math.Abs(g.alpha), abs(a), lda, abs(b), ldb, math.Abs(g.beta), scale, ldc)
+	for i := range got {
+		if i%ldc >= g.n {
+			if got[i] != 12345 {
+				t.Fatalf("%v: padding element %d of C changed to %v", g, i, got[i])
+			}
+			continue
+		}
+		if d := math.Abs(got[i] - want[i]); !(d <= 1e-12*scale[i]) {
+			t.Fatalf("%v: C[%d,%d] = %v, gonum %v (diff %g, scale %g)", g, i/ldc, i%ldc, got[i], want[i], d, scale[i])
+		}
+	}
+}
+
+var gemmShapes = [][3]int{
+	{1, 1, 1}, {1, 1, 7}, {5, 7, 3}, {gemmMR, gemmNR, gemmKC}, {gemmMR - 1, gemmNR - 1, gemmKC - 1},
+	{gemmMR + 1, gemmNR + 1, gemmKC + 1}, {13, 17, 1}, {37, 53, 71}, {gemmMC + 1, 15, 300},
+	{1, 300, 40}, {300, 1, 40}, {12, gemmNC + 9, 20}, {200, 9, 2*gemmKC + 1}, {300, 257, 513},
+}
+
+var gemmTrans = [][2]blas.Transpose{{blas.NoTrans, blas.NoTrans}, {blas.Trans, blas.NoTrans}, {blas.NoTrans, blas.Trans}, {blas.Trans, blas.ConjTrans}}
+
+// forGemmCases calls f for every shape, transpose pair, alpha, beta and
+// padding; large shapes get fewer scalar combinations to keep the test quick.
+func forGemmCases(f func(g gemmCase)) {
+	for _, s := range gemmShapes {
+		for _, tt := range gemmTrans {
+			for ai, alpha := range []float64{1, -0.5, 0} {
+				for bi, beta := range []float64{0, 1, 0.3} {
+					big := s[0]*s[1]*s[2] > 1<<20
+					if big && ai != bi && !(ai == 1 && bi == 2) {
+						continue
+					}
+					f(gemmCase{tt[0], tt[1], s[0], s[1], s[2], alpha, beta, (ai + bi) % 3})
+				}
+			}
+		}
+	}
+}
+
+// runGemmKernel runs the blocked product with a given micro-kernel and
+// number of goroutines, bypassing Dgemm's hand-off of tiny products to gonum.
+func runGemmKernel(kernel gemmMicroKernel, workers int, g gemmCase, a []float64, lda int, b []float64, ldb int, c []float64, ldc int) {
+	if g.alpha == 0 {
+		goBLAS{}.Dgemm(g.tA, g.tB, g.m, g.n, g.k, g.alpha, a, lda, b, ldb, g.beta, c, ldc)
+		return
+	}
+	p := gemmProblem{
+		transA: g.tA != blas.NoTrans, transB: g.tB != blas.NoTrans,
+		m: g.m, n: g.n, k: g.k, alpha: g.alpha, beta: g.beta,
+		a: a, lda: lda, b: b, ldb: ldb, c: c, ldc: ldc, kernel: kernel,
+	}
+	p.run(workers)
+}
+
+func TestGoBLASDgemmMatchesGonum(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	forGemmCases(func(g gemmCase) {
+		a, lda, b, ldb, c, ldc := gemmOperands(r, g)
+		got := append([]float64(nil), c...)
+		goBLAS{}.Dgemm(g.tA, g.tB, g.m, g.n, g.k, g.alpha, a, lda, b, ldb, g.beta, got, ldc)
+		checkGemm(t, g, a, lda, b, ldb, c, got, ldc)
+	})
+}
+
+// TestGemmKernels checks the blocked product with each micro-kernel
+// directly, tiny shapes included, on one goroutine and on three.
+func TestGemmKernels(t *testing.T) {
+	kernels := map[string]gemmMicroKernel{"portable": gemmKernelGo, gemmKernelName: gemmKernel}
+	for name, kernel := range kernels {
+		t.Run(strings.ReplaceAll(name, " ", "_"), func(t *testing.T) {
+			r := rand.New(rand.NewPCG(9, 10))
+			forGemmCases(func(g gemmCase) {
+				a, lda, b, ldb, c, ldc := gemmOperands(r, g)
+				for _, workers := range []int{1, 3} {
+					got := append([]float64(nil), c...)
+					runGemmKernel(kernel, workers, g, a, lda, b, ldb, got, ldc)
+					checkGemm(t, g, a, lda, b, ldb, c, got, ldc)
+				}
+			})
+		})
+	}
+}
+
+// TestGoBLASDgemmBitIdenticalAcrossGOMAXPROCS checks that the split over
+// goroutines never changes a single bit of the result.
+func TestGoBLASDgemmBitIdenticalAcrossGOMAXPROCS(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
+	r := rand.New(rand.NewPCG(11, 12))
+	for _, s := range [][3]int{{300, 257, 513}, {128, 784, 512}, {784, 128, 512}, {61, 1100, 130}, {37, 53, 71}} {
+		for _, tt := range gemmTrans {
+			g := gemmCase{tt[0], tt[1], s[0], s[1], s[2], 0.7, 0.3, 1}
+			a, lda, b, ldb, c, ldc := gemmOperands(r, g)
+			var first []float64
+			for _, procs := range []int{1, 2, 3} {
+				runtime.GOMAXPROCS(procs)
+				got := append([]float64(nil), c...)
+				goBLAS{}.Dgemm(g.tA, g.tB, g.m, g.n, g.k, g.alpha, a, lda, b, ldb, g.beta, got, ldc)
+				// Also force the split directly, whatever the machine's cores.
+				forced := append([]float64(nil), c...)
+				runGemmKernel(gemmKernel, procs+2, g, a, lda, b, ldb, forced, ldc)
+				if first == nil {
+					first = got
+				}
+				for i := range got {
+					if math.Float64bits(got[i]) != math.Float64bits(first[i]) || math.Float64bits(forced[i]) != math.Float64bits(first[i]) {
+						t.Fatalf("%v: GOMAXPROCS=%d: C[%d] = %v (forced split %v), GOMAXPROCS=1 gave %v", g, procs, i, got[i], forced[i], first[i])
+					}
+				}
+			}
+		}
+	}
+}
+
+func TestGoBLASPanicsLikeGonum(t *testing.T) {
+	panicOf := func(f func()) (v any) {
+		defer func() { v = recover() }()
+		f()
+		return nil
+	}
+	s := make([]float64, 12)
+	cases := []struct {
+		tA, tB        blas.Transpose
+		m, n, k       int
+		lda, ldb, ldc int
+		la, lb, lc    int
+	}{
+		{'X', blas.NoTrans, 2, 2, 2, 2, 2, 2, 4, 4, 4},
+		{blas.NoTrans, blas.NoTrans, -1, 2, 2, 2, 2, 2, 4, 4, 4},
+		{blas.NoTrans, blas.NoTrans, 2, -1, 2, 2, 2, 2, 4, 4, 4},
+		{blas.NoTrans, blas.NoTrans, 2, 2, -1, 2, 2, 2, 4, 4, 4},
+		{blas.NoTrans, blas.NoTrans, 2, 3, 2, 1, 3, 3, 12, 12, 12},
+		{blas.Trans, blas.NoTrans, 3, 2, 2, 2, 2, 2, 12, 12, 12},
+		{blas.NoTrans, blas.Trans, 2, 2, 3, 3, 2, 2, 12, 12, 12},
+		{blas.NoTrans, blas.NoTrans, 2, 3, 2, 2, 3, 2, 12, 12, 12},
+		{blas.NoTrans, blas.NoTrans, 2, 2, 2, 2, 2, 2, 3, 4, 4},
+		{blas.NoTrans, blas.NoTrans, 2, 2, 2, 2, 2, 2, 4, 3, 4},
+		{blas.NoTrans, blas.NoTrans, 2, 2, 2, 2, 2, 2, 4, 4, 3},
+		{blas.NoTrans, blas.NoTrans, 20, 20, 20, 20, 20, 20, 400, 400, 399},
+	}
+	for i, c := range cases {
+		big := make([]float64, 400)
+		pick := func(n int) []float64 {
+			if n > len(s) {
+				return big[:n]
+			}
+			return s[:n]
+		}
+		want := panicOf(func() {
+			gonum.Implementation{}.Dgemm(c.tA, c.tB, c.m, c.n, c.k, 1, pick(c.la), c.lda, pick(c.lb), c.ldb, 0, pick(c.lc), c.ldc)
+		})
+		got := panicOf(func() {
+			goBLAS{}.Dgemm(c.tA, c.tB, c.m, c.n, c.k, 1, pick(c.la), c.lda, pick(c.lb), c.ldb, 0, pick(c.lc), c.ldc)
+		})
+		if want == nil || fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("case %d: goBLAS panicked with %v, gonum with %v", i, got, want)
+		}
+	}
+}
+
+func TestGoBLASInstalled(t *testing.T) {
+	if strings.HasPrefix(BLAS(), "OpenBLAS") {
+		t.Skip("built with -tags openblas")
+	}
+	if _, ok := blas64.Implementation().(goBLAS); !ok || !strings.HasPrefix(BLAS(), "luoxia Go") {
+		t.Fatalf("blas64 uses %T, BLAS() = %q; want goBLAS", blas64.Implementation(), BLAS())
+	}
+}
+
+// BenchmarkGoBLASDgemm compares the blocked Dgemm with gonum's on the
+// shapes of a small MLP's forward (NN) and backward (TN, NT) products.
+// Run with -cpu 1,2.
+func BenchmarkGoBLASDgemm(b *testing.B) {
+	shapes := []struct {
+		name    string
+		tA, tB  blas.Transpose
+		m, n, k int
+	}{
+		{"NN/512x512x512", blas.NoTrans, blas.NoTrans, 512, 512, 512},
+		{"NN/128x784x512", blas.NoTrans, blas.NoTrans, 128, 784, 512},
+		{"TN/784x128x512", blas.Trans, blas.NoTrans, 784, 128, 512},
+		{"NT/128x512x784", blas.NoTrans, blas.Trans, 128, 512, 784},
+	}
+	impls := []struct {
+		name string
+		impl blas.Float64
+	}{{"gonum", gonum.Implementation{}}, {"luoxia", goBLAS{}}}
+	for _, s := range shapes {
+		g := gemmCase{tA: s.tA, tB: s.tB, m: s.m, n: s.n, k: s.k, alpha: 1, beta: 0}
+		a, lda, bb, ldb, c, ldc := gemmOperands(rand.New(rand.NewPCG(1, 2)), g)
+		for _, im := range impls {
+			b.Run(s.name+"/"+im.name, func(b *testing.B) {
+				for b.Loop() {
+					im.impl.Dgemm(s.tA, s.tB, s.m, s.n, s.k, 1, a, lda, bb, ldb, 0, c, ldc)
+				}
+				b.ReportMetric(2*float64(s.m*s.n*s.k)*float64(b.N)/b.Elapsed().Seconds()/1e9, "GFLOP/s")
+			})
+		}
+	}
+}
