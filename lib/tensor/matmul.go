@@ -7,11 +7,13 @@ import (
 	"gonum.org/v1/gonum/blas/blas64"
 )
 
-// blasBackend names the BLAS that blas64 calls; the openblas build tag replaces it.
+// blasBackend names the BLAS that blas64 calls: gonum's until an init
+// installs luoxia's own Dgemm (gemm_install.go) or OpenBLAS (-tags openblas).
 var blasBackend = "gonum (pure Go)"
 
-// BLAS names the implementation behind every matrix product: gonum's pure-Go
-// BLAS by default, or OpenBLAS when built with -tags openblas (see bench/).
+// BLAS names the implementation behind every matrix product: luoxia's own
+// packed Dgemm (an AVX2+FMA kernel on amd64) by default, or OpenBLAS when
+// built with -tags openblas (see bench/).
 // A program may also install its own with gonum's blas64.Use.
 func BLAS() string { return blasBackend }
 
