@@ -71,7 +71,7 @@ const maxBlasInt = 1<<(8*unsafe.Sizeof(C.blasint(0))-1) - 1
 // Dgemm computes C = alpha·op(A)·op(B) + beta·C, where op(A) is m×k, op(B)
 // is k×n and C is m×n, all row-major with row strides lda, ldb and ldc.
 func (o openblas) Dgemm(tA, tB blas.Transpose, m, n, k int, alpha float64, a []float64, lda int, b []float64, ldb int, beta float64, c []float64, ldc int) {
-	openblasCheckDgemm(tA, tB, m, n, k, a, lda, b, ldb, c, ldc)
+	gemmCheck(tA, tB, m, n, k, a, lda, b, ldb, c, ldc) // gemm.go: gonum's checks and messages
 	// Empty products, and the ones that only scale C, stay in Go: there
 	// A or B may be empty slices with no first element to point C at.
 	if m == 0 || n == 0 || k == 0 || alpha == 0 || max(m, n, k, lda, ldb, ldc) > maxBlasInt {
@@ -155,48 +155,6 @@ func leaveOpenBLAS() {
 // openblasNumThreads reports how many threads OpenBLAS will use (tests use it;
 // test files cannot call C themselves).
 func openblasNumThreads() int { return int(C.openblas_get_num_threads()) }
-
-// openblasCheckDgemm panics, with gonum's messages, on arguments gonum's Dgemm rejects.
-func openblasCheckDgemm(tA, tB blas.Transpose, m, n, k int, a []float64, lda int, b []float64, ldb int, c []float64, ldc int) {
-	if !openblasValidTrans(tA) || !openblasValidTrans(tB) {
-		panic("blas: illegal transpose")
-	}
-	switch {
-	case m < 0:
-		panic("blas: m < 0")
-	case n < 0:
-		panic("blas: n < 0")
-	case k < 0:
-		panic("blas: k < 0")
-	}
-	ar, ac := m, k // A as stored: ar rows of ac columns
-	if tA != blas.NoTrans {
-		ar, ac = k, m
-	}
-	br, bc := k, n
-	if tB != blas.NoTrans {
-		br, bc = n, k
-	}
-	switch {
-	case lda < max(1, ac):
-		panic("blas: bad leading dimension of A")
-	case ldb < max(1, bc):
-		panic("blas: bad leading dimension of B")
-	case ldc < max(1, n):
-		panic("blas: bad leading dimension of C")
-	}
-	if m == 0 || n == 0 {
-		return
-	}
-	switch {
-	case len(a) < (ar-1)*lda+ac:
-		panic("blas: insufficient length of a")
-	case len(b) < (br-1)*ldb+bc:
-		panic("blas: insufficient length of b")
-	case len(c) < (m-1)*ldc+n:
-		panic("blas: insufficient length of c")
-	}
-}
 
 // openblasCheckDgemv panics, with gonum's messages, on arguments gonum's Dgemv rejects.
 func openblasCheckDgemv(tA blas.Transpose, m, n int, a []float64, lda int, x []float64, incX int, y []float64, incY int) {
