@@ -4,8 +4,9 @@
 #   ./check.sh
 #
 # Run as root on Debian, it first installs what the checks need (a C BLAS for
-# the optional OpenBLAS backend). Set CHECK_FUZZ=0 to skip the short fuzzing
-# runs. It stops at the first failing step and names it.
+# the optional OpenBLAS backend, Jupyter's headless notebook executor). It
+# builds the Jupyter kernel and executes every notebook. Set CHECK_FUZZ=0 to
+# skip the short fuzzing runs. It stops at the first failing step and names it.
 set -euo pipefail
 cd "$(dirname "$0")"
 export PATH="$PATH:/usr/local/go/bin:$(go env GOPATH 2>/dev/null || echo "$HOME/go")/bin"
@@ -15,10 +16,15 @@ fail() { printf '\ncheck.sh: FAILED: %s\n' "$*" >&2; exit 1; }
 
 step "tools"
 go version || fail "no go command on PATH: install Go 1.26 or newer"
+# A C BLAS for the optional OpenBLAS backend, and Jupyter's headless
+# executor for the notebooks (Debian's packages; no pip needed).
+packages="libopenblas-dev jupyter-nbconvert python3-nbclient jupyter-client"
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-	if ! dpkg -s libopenblas-dev >/dev/null 2>&1; then
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libopenblas-dev >/dev/null ||
-			fail "apt-get install libopenblas-dev"
+	missing=""
+	for p in $packages; do dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"; done
+	if [ -n "$missing" ]; then
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null ||
+			fail "apt-get install$missing"
 	fi
 fi
 
@@ -37,6 +43,19 @@ go run ./cmd/aigc grade -verify || fail "aigc grade -verify"
 
 step "aigc book check"
 go run ./cmd/aigc book check || fail "aigc book check"
+
+if command -v jupyter >/dev/null && jupyter nbconvert --version >/dev/null 2>&1; then
+	# The kernel is registered in a throwaway Jupyter folder, so that the
+	# check runs exactly this checkout's code and leaves the reader's own
+	# Jupyter set-up alone.
+	export JUPYTER_DATA_DIR="$(mktemp -d)/jupyter"
+	step "aigc kernel (gophernotes with luoxia's packages compiled in)"
+	go run ./cmd/aigc kernel -jupyter "$JUPYTER_DATA_DIR" || fail "aigc kernel"
+	step "aigc notebooks (every notebook, headless)"
+	go run ./cmd/aigc notebooks || fail "aigc notebooks"
+else
+	step "skipping the notebooks: jupyter nbconvert is not installed (run as root to install it, or apt-get install jupyter-nbconvert python3-nbclient jupyter-client)"
+fi
 
 if dpkg -s libopenblas-dev >/dev/null 2>&1; then
 	step "go test -tags openblas (the OpenBLAS backend)"

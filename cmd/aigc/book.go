@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -12,22 +11,17 @@ import (
 // runBook is `aigc book check`: it checks the book's sources as mdBook
 // would read them (see internal/book).
 func runBook(args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("aigc book", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("book", "check [-root dir]", "Checks that every SUMMARY.md entry has a file, every {{#include path:anchor}}\nfinds its file and anchor, every $ and $$ math delimiter is balanced, every\nchapter with code has a notebook and graded exercises, and no notebook is\ncommitted with outputs.", stderr)
 	root := fs.String("root", ".", "the folder holding book.toml")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: aigc book check [-root dir]\n\nChecks that every SUMMARY.md entry has a file, every {{#include path:anchor}}\nfinds its file and anchor, and every $ and $$ math delimiter is balanced.\n\nFlags:")
-		fs.PrintDefaults()
-	}
 	if len(args) == 0 || args[0] != "check" {
 		fs.Usage()
-		return errUsage
-	}
-	if err := fs.Parse(args[1:]); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
+		if len(args) > 0 && (args[0] == "-h" || args[0] == "-help" || args[0] == "--help") {
+			return flag.ErrHelp
 		}
 		return errUsage
+	}
+	if err := parseFlags(fs, args[1:], 0); err != nil {
+		return err
 	}
 	probs, err := book.Check(*root)
 	if err != nil {
@@ -39,6 +33,6 @@ func runBook(args []string, stdout, stderr io.Writer) error {
 	if len(probs) > 0 {
 		return fmt.Errorf("%d problem(s) in the book", len(probs))
 	}
-	fmt.Fprintln(stdout, "book: SUMMARY entries, includes, anchors and math delimiters are all in order")
+	fmt.Fprintln(stdout, "book: SUMMARY entries, includes, anchors, math delimiters, notebooks and exercises are all in order")
 	return nil
 }

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -15,22 +13,14 @@ import (
 // runGrade is `aigc grade`: it scores exercises, or with -verify proves
 // that every stub scores zero and every solution full marks.
 func runGrade(args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("aigc grade", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("grade", "[flags] [exercise folder ...]", "Runs the graded tests of each exercise (default: every exercise under exercises/)\nand prints points earned, a status, and the hint for what failed.", stderr)
 	timeout := fs.Duration("timeout", time.Minute, "time limit for each exercise's tests")
 	jsonOut := fs.String("json", "", "also write the results as JSON to this file")
 	junitOut := fs.String("junit", "", "also write the results as JUnit XML to this file")
 	verify := fs.Bool("verify", false, "check that every stub scores 0 and every solution (solutions/...) full marks")
 	manifest := fs.Bool("write-manifest", false, "maintainers: record the graded test files' checksums in each folder's MANIFEST")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: aigc grade [flags] [exercise folder ...]\n\nRuns the graded tests of each exercise (default: every exercise under exercises/)\nand prints points earned, a status, and the hint for what failed.\n\nFlags:")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
-		return errUsage
+	if err := parseFlags(fs, args, -1); err != nil {
+		return err
 	}
 	paths := fs.Args()
 	if *manifest {

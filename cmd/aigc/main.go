@@ -7,10 +7,14 @@
 //	aigc tour [flags]     train the tour's models and write their pictures
 //	aigc grade [dirs]     grade exercises; -verify, -json, -junit
 //	aigc book check       check the book's SUMMARY, includes, anchors and math
+//	aigc kernel           build and register the Jupyter kernel
+//	aigc notebooks        execute the notebooks headless
 //	aigc help [command]   show help
 package main
 
 import (
+	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -27,6 +31,8 @@ var commands = []command{
 	{"tour", "train the tour's models on the default data and write their pictures", runTour},
 	{"grade", "grade exercises (or -verify that stubs fail and solutions pass)", runGrade},
 	{"book", "check the book's sources (book check)", runBook},
+	{"kernel", "build and register the Jupyter kernel with luoxia's packages", runKernel},
+	{"notebooks", "execute notebooks headless and fail on the first failing cell", runNotebooks},
 }
 
 func main() {
@@ -46,7 +52,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	for _, c := range commands {
 		if c.name == args[0] {
 			if err := c.run(args[1:], stdout, stderr); err != nil {
-				if err == errUsage {
+				if errors.Is(err, flag.ErrHelp) {
+					return 0
+				}
+				if errors.Is(err, errUsage) {
 					return 2
 				}
 				fmt.Fprintf(stderr, "aigc %s: %v\n", c.name, err)
@@ -64,7 +73,7 @@ func usage(w io.Writer) {
 	fmt.Fprintln(w, "aigc is luoxia's command line: generative AI from first principles, in Go.")
 	fmt.Fprintln(w, "\nUsage:\n\n\taigc <command> [flags]\n\nCommands:")
 	for _, c := range commands {
-		fmt.Fprintf(w, "\t%-8s %s\n", c.name, c.summary)
+		fmt.Fprintf(w, "\t%-10s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintln(w, "\nRun 'aigc help <command>' for a command's flags.")
 }

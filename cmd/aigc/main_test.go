@@ -38,7 +38,7 @@ func TestTourNamesAMissingDataFolder(t *testing.T) {
 }
 
 func TestUsageMistakes(t *testing.T) {
-	for _, args := range [][]string{{"nosuchcommand"}, {"tour", "-nosuchflag"}, {"tour", "extra"}} {
+	for _, args := range [][]string{{"nosuchcommand"}, {"tour", "-nosuchflag"}, {"tour", "extra"}, {"kernel", "extra"}, {"notebooks", "-nosuchflag"}} {
 		var stdout, stderr bytes.Buffer
 		if code := run(args, &stdout, &stderr); code != 2 {
 			t.Errorf("aigc %v: exit code %d, want 2 (stderr %q)", args, code, &stderr)
@@ -81,5 +81,28 @@ func TestGradeVerifyAndReports(t *testing.T) {
 		if info, err := os.Stat(p); err != nil || info.Size() == 0 {
 			t.Errorf("report %s not written: %v", p, err)
 		}
+	}
+}
+
+func TestNotebooksRefusesOutputsAndStrayFiles(t *testing.T) {
+	dir := t.TempDir()
+	nb := filepath.Join(dir, "lesson.ipynb")
+	os.WriteFile(nb, []byte(`{"cells": [{"cell_type": "code", "metadata": {}, "execution_count": 4, "source": "x := 1",
+		"outputs": [{"output_type": "stream", "name": "stdout", "text": "1"}]}], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}`), 0o644)
+	var stdout, stderr bytes.Buffer
+	// A notebook with outputs fails before Jupyter is needed.
+	code := run([]string{"notebooks", dir}, &stdout, &stderr)
+	if code != 1 || !strings.Contains(stderr.String(), nb) || !strings.Contains(stderr.String(), "cell 1 (x := 1)") {
+		t.Errorf("exit code %d, stderr %q: want 1, the notebook and its cell named", code, &stderr)
+	}
+	stderr.Reset()
+	if code := run([]string{"notebooks", t.TempDir()}, &stdout, &stderr); code != 1 || !strings.Contains(stderr.String(), "no .ipynb notebooks") {
+		t.Errorf("an empty folder: exit code %d, stderr %q", code, &stderr)
+	}
+	stderr.Reset()
+	txt := filepath.Join(dir, "notes.txt")
+	os.WriteFile(txt, []byte("hi"), 0o644)
+	if code := run([]string{"notebooks", txt}, &stdout, &stderr); code != 1 || !strings.Contains(stderr.String(), "not a notebook") {
+		t.Errorf("a text file: exit code %d, stderr %q", code, &stderr)
 	}
 }

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -14,14 +12,10 @@ import (
 	"github.com/luoxia/aigc/lib/tensor"
 )
 
-// errUsage reports a flag mistake that the flag package has already explained.
-var errUsage = errors.New("usage")
-
 // runTour is `aigc tour`: each chapter adds a stop. The first stop trains
 // the foundations chapter's MNIST classifier.
 func runTour(args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("aigc tour", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("tour", "[flags]", "Trains the tour's models on the default data, prints what they reach, and\nwrites their pictures as PNG files.", stderr)
 	cfg := foundations.DefaultConfig()
 	out := fs.String("out", filepath.Join("out", "tour"), "folder for the tour's pictures (created if missing)")
 	mnist := fs.String("mnist", "", "folder with the MNIST IDX files (default: $"+data.MNISTEnv+", else the GoMNIST module's copy)")
@@ -30,20 +24,8 @@ func runTour(args []string, stdout, stderr io.Writer) error {
 	fs.IntVar(&cfg.Epochs, "epochs", cfg.Epochs, "passes over the training digits")
 	fs.IntVar(&cfg.BatchSize, "batch", cfg.BatchSize, "digits per training step")
 	fs.Float64Var(&cfg.LR, "lr", cfg.LR, "Adam's peak learning rate")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: aigc tour [flags]\n\nTrains the tour's models on the default data, prints what they reach, and\nwrites their pictures as PNG files.\n\nFlags:")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
-		return errUsage
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "aigc tour: unexpected argument %q\n", fs.Arg(0))
-		fs.Usage()
-		return errUsage
+	if err := parseFlags(fs, args, 0); err != nil {
+		return err
 	}
 	if err := os.MkdirAll(*out, 0o755); err != nil {
 		return fmt.Errorf("-out: %w", err)

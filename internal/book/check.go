@@ -3,7 +3,9 @@
 // toolchain: every SUMMARY.md entry must name a file, every
 // {{#include path:anchor}} must find its file and its anchor, and every
 // math delimiter ($ and $$, rendered by the mdbook-katex preprocessor,
-// GitHub and Jupyter alike) must be balanced.
+// GitHub and Jupyter alike) must be balanced. It also holds each code
+// chapter to the learning pipeline: a notebook, committed without outputs,
+// and graded exercises.
 package book
 
 import (
@@ -59,6 +61,7 @@ func Check(root string) ([]Problem, error) {
 			probs = append(probs, checkPage(page)...)
 		}
 	}
+	probs = append(probs, checkChapters(root, src)...)
 	sort.SliceStable(probs, func(i, j int) bool {
 		if probs[i].File != probs[j].File {
 			return probs[i].File < probs[j].File

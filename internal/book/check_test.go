@@ -94,3 +94,34 @@ func TestProjectBook(t *testing.T) {
 		t.Error(p)
 	}
 }
+
+const cleanNotebook = `{"cells": [{"cell_type": "code", "id": "a", "metadata": {}, "execution_count": null, "outputs": [], "source": ["x := 1"]}],
+ "metadata": {}, "nbformat": 4, "nbformat_minor": 5}`
+
+const runNotebook = `{"cells": [{"cell_type": "markdown", "metadata": {}, "source": "# T"},
+ {"cell_type": "code", "metadata": {}, "execution_count": 3, "source": ["x := 1\n", "x"],
+  "outputs": [{"output_type": "execute_result", "data": {"text/plain": ["1"]}}]}],
+ "metadata": {}, "nbformat": 4, "nbformat_minor": 5}`
+
+func TestCodeChapterNeedsNotebookAndExercises(t *testing.T) {
+	files := book("# One\n")
+	files["chapters/one/model.go"] = "package one\n"
+	probs, err := Check(write(t, files))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(probs) != 2 || !strings.Contains(probs[0].Msg, "no notebook") || !strings.Contains(probs[0].Msg, filepath.Join("notebooks", "one.ipynb")) ||
+		!strings.Contains(probs[1].Msg, "no graded exercises") || !strings.Contains(probs[1].Msg, filepath.Join("exercises", "one")) {
+		t.Fatalf("want a missing notebook and missing exercises, got %v", probs)
+	}
+	files["notebooks/one.ipynb"] = cleanNotebook
+	files["exercises/one/01_first/exercise.json"] = `{"title": "first"}`
+	if probs, _ := Check(write(t, files)); len(probs) != 0 {
+		t.Errorf("with both: %v", probs)
+	}
+	files["notebooks/one.ipynb"] = runNotebook
+	probs, _ = Check(write(t, files))
+	if len(probs) != 1 || !strings.Contains(probs[0].Msg, "cell 2 (x := 1): 1 outputs, execution count 3") {
+		t.Errorf("a notebook with outputs: %v", probs)
+	}
+}

@@ -54,7 +54,7 @@ func topoSort(v *Value) []*Value {
 	for len(stack) > 0 {
 		top := &stack[len(stack)-1]
 		if top.next < len(top.v.parents) {
-			p := top.v.parents[top.next]
+			p := top.v.parents[top.next].(*Value)
 			top.next++
 			if !seen[p] && p.requiresGrad {
 				seen[p] = true

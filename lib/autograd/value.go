@@ -31,11 +31,15 @@ type Value struct {
 	Data *tensor.Tensor // the forward value
 	Grad *tensor.Tensor // dL/dData after Backward; nil until a gradient arrives
 
-	requiresGrad bool     // whether gradients should flow into this Value
-	parents      []*Value // the operands this Value was computed from
-	backward     func()   // sends Grad to the parents' Grad (the chain rule)
-	op           string   // the operation's name, for printing
+	requiresGrad bool   // whether gradients should flow into this Value
+	parents      []any  // the operands (each a *Value) this Value was computed from
+	backward     func() // sends Grad to the parents' Grad (the chain rule)
+	op           string // the operation's name, for printing
 }
+
+// The parents are held as any rather than *Value so that the type does not
+// refer to itself: the notebooks' Go interpreter cannot carry values of a
+// self-referential imported type from one cell to the next.
 
 // ANCHOR_END: value
 
@@ -84,7 +88,10 @@ func newOp(op string, data *tensor.Tensor, parents ...*Value) *Value {
 	for _, p := range parents {
 		if p.requiresGrad {
 			out.requiresGrad = true
-			out.parents = parents
+			out.parents = make([]any, len(parents))
+			for i, p := range parents {
+				out.parents[i] = p
+			}
 			break
 		}
 	}
