@@ -41,6 +41,9 @@ go test -count=1 ./... || fail "go test ./..."
 step "aigc grade -verify (every stub scores 0, every solution full marks)"
 go run ./cmd/aigc grade -verify || fail "aigc grade -verify"
 
+step "aigc train classifier (the evaluation classifier must reach 99% on the test digits)"
+go run ./cmd/aigc train classifier -min-accuracy 0.99 || fail "aigc train classifier"
+
 step "aigc book check"
 go run ./cmd/aigc book check || fail "aigc book check"
 

@@ -7,6 +7,8 @@
 //	aigc tour [flags]     train the tour's models and write their pictures
 //	aigc grade [dirs]     grade exercises; -verify, -json, -junit
 //	aigc book check       check the book's SUMMARY, includes, anchors and math
+//	aigc train MODEL      train a model and keep its weights
+//	aigc eval images|text score samples: MNIST-FID and IS, or BLEU and ROUGE
 //	aigc kernel           build and register the Jupyter kernel
 //	aigc notebooks        execute the notebooks headless
 //	aigc help [command]   show help
@@ -31,6 +33,8 @@ var commands = []command{
 	{"tour", "train the tour's models on the default data and write their pictures", runTour},
 	{"grade", "grade exercises (or -verify that stubs fail and solutions pass)", runGrade},
 	{"book", "check the book's sources (book check)", runBook},
+	{"train", "train a model (aigc train classifier)", runTrain},
+	{"eval", "score generated images (MNIST-FID, MNIST-IS) or text (BLEU, ROUGE)", runEval},
 	{"kernel", "build and register the Jupyter kernel with luoxia's packages", runKernel},
 	{"notebooks", "execute notebooks headless and fail on the first failing cell", runNotebooks},
 }

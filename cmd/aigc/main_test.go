@@ -11,7 +11,7 @@ import (
 func TestTourWritesPictures(t *testing.T) {
 	out := t.TempDir()
 	var stdout, stderr bytes.Buffer
-	code := run([]string{"tour", "-out", out, "-train-size", "2000", "-epochs", "1"}, &stdout, &stderr)
+	code := run([]string{"tour", "-stops", "foundations", "-out", out, "-train-size", "2000", "-epochs", "1"}, &stdout, &stderr)
 	if code != 0 {
 		t.Fatalf("exit code %d\nstdout:\n%s\nstderr:\n%s", code, &stdout, &stderr)
 	}
@@ -38,7 +38,8 @@ func TestTourNamesAMissingDataFolder(t *testing.T) {
 }
 
 func TestUsageMistakes(t *testing.T) {
-	for _, args := range [][]string{{"nosuchcommand"}, {"tour", "-nosuchflag"}, {"tour", "extra"}, {"kernel", "extra"}, {"notebooks", "-nosuchflag"}} {
+	for _, args := range [][]string{{"nosuchcommand"}, {"tour", "-nosuchflag"}, {"tour", "extra"}, {"kernel", "extra"}, {"notebooks", "-nosuchflag"},
+		{"train"}, {"train", "nosuchmodel"}, {"train", "classifier", "extra"}, {"eval"}, {"eval", "images"}, {"eval", "text", "-hyp", "x"}} {
 		var stdout, stderr bytes.Buffer
 		if code := run(args, &stdout, &stderr); code != 2 {
 			t.Errorf("aigc %v: exit code %d, want 2 (stderr %q)", args, code, &stderr)

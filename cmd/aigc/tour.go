@@ -1,36 +1,59 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
+	"github.com/luoxia/aigc/chapters/evaluation"
 	"github.com/luoxia/aigc/chapters/foundations"
 	"github.com/luoxia/aigc/lib/data"
+	"github.com/luoxia/aigc/lib/plot"
 	"github.com/luoxia/aigc/lib/tensor"
 )
 
-// runTour is `aigc tour`: each chapter adds a stop. The first stop trains
-// the foundations chapter's MNIST classifier.
+// tourStops are the tour's stops, one per chapter, in the book's order.
+var tourStops = []string{"foundations", "evaluation"}
+
+// tourRun is what every stop of the tour shares.
+type tourRun struct {
+	train, test    *data.Dataset
+	out, cache     string
+	mnist          string
+	stdout, stderr io.Writer
+}
+
+// runTour is `aigc tour`: each chapter adds a stop.
 func runTour(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("tour", "[flags]", "Trains the tour's models on the default data, prints what they reach, and\nwrites their pictures as PNG files.", stderr)
 	cfg := foundations.DefaultConfig()
 	out := fs.String("out", filepath.Join("out", "tour"), "folder for the tour's pictures (created if missing)")
 	mnist := fs.String("mnist", "", "folder with the MNIST IDX files (default: $"+data.MNISTEnv+", else the GoMNIST module's copy)")
-	trainSize := fs.Int("train-size", 0, "use only the first N training digits (0: all 60,000)")
-	fs.Uint64Var(&cfg.Seed, "seed", cfg.Seed, "random seed: the same seed gives the same run")
-	fs.IntVar(&cfg.Epochs, "epochs", cfg.Epochs, "passes over the training digits")
-	fs.IntVar(&cfg.BatchSize, "batch", cfg.BatchSize, "digits per training step")
-	fs.Float64Var(&cfg.LR, "lr", cfg.LR, "Adam's peak learning rate")
+	stops := fs.String("stops", strings.Join(tourStops, ","), "the stops to make, comma-separated")
+	cache := fs.String("cache", "", "folder trained weights are kept in (default: $"+evaluation.CacheEnv+", else the user cache folder's luoxia/)")
+	trainSize := fs.Int("train-size", 0, "foundations: use only the first N training digits (0: all 60,000)")
+	evalSize := fs.Int("eval-size", 10000, "evaluation: images on each side of every comparison (the book uses 10,000)")
+	fs.Uint64Var(&cfg.Seed, "seed", cfg.Seed, "foundations: random seed; the same seed gives the same run")
+	fs.IntVar(&cfg.Epochs, "epochs", cfg.Epochs, "foundations: passes over the training digits")
+	fs.IntVar(&cfg.BatchSize, "batch", cfg.BatchSize, "foundations: digits per training step")
+	fs.Float64Var(&cfg.LR, "lr", cfg.LR, "foundations: Adam's peak learning rate")
 	if err := parseFlags(fs, args, 0); err != nil {
 		return err
+	}
+	want := map[string]bool{}
+	for _, s := range strings.Split(*stops, ",") {
+		if !contains(tourStops, s) {
+			return fmt.Errorf("-stops: no stop %q (the stops are %s)", s, strings.Join(tourStops, ", "))
+		}
+		want[s] = true
 	}
 	if err := os.MkdirAll(*out, 0o755); err != nil {
 		return fmt.Errorf("-out: %w", err)
 	}
-
 	dir := *mnist
 	if dir == "" {
 		var err error
@@ -38,66 +61,139 @@ func runTour(args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 	}
-	fmt.Fprintf(stdout, "luoxia tour · matrix products by %s\n", tensor.BLAS())
-	fmt.Fprintf(stdout, "\n[1] foundations: an MLP classifier on MNIST (%s)\n", dir)
 	train, test, err := data.LoadMNIST(dir)
 	if err != nil {
 		return err
 	}
-	if *trainSize > 0 && *trainSize < train.Len() {
-		train = train.Head(*trainSize)
+	cacheFolder, err := cacheDir(*cache)
+	if err != nil {
+		return err
 	}
-	fmt.Fprintf(stdout, "    %d training and %d test digits, network %v, %d epochs, seed %d\n",
-		train.Len(), test.Len(), cfg.Layers(train.Rows*train.Cols), cfg.Epochs, cfg.Seed)
+	r := &tourRun{train: train, test: test, out: *out, cache: cacheFolder, mnist: dir, stdout: stdout, stderr: stderr}
+	fmt.Fprintf(stdout, "luoxia tour · matrix products by %s · MNIST from %s\n", tensor.BLAS(), dir)
+	n := 0
+	if want["foundations"] {
+		n++
+		if err := r.foundations(n, cfg, *trainSize); err != nil {
+			return err
+		}
+	}
+	if want["evaluation"] {
+		n++
+		if *evalSize < 100 || *evalSize > 10000 {
+			return fmt.Errorf("-eval-size %d: want 100 to 10,000 (the test digits)", *evalSize)
+		}
+		if err := r.evaluation(n, *evalSize); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// foundations trains the foundations chapter's MLP classifier.
+func (r *tourRun) foundations(n int, cfg foundations.Config, trainSize int) error {
+	train := r.train
+	if trainSize > 0 && trainSize < train.Len() {
+		train = train.Head(trainSize)
+	}
+	fmt.Fprintf(r.stdout, "\n[%d] foundations: an MLP classifier on MNIST\n", n)
+	fmt.Fprintf(r.stdout, "    %d training and %d test digits, network %v, %d epochs, seed %d\n",
+		train.Len(), r.test.Len(), cfg.Layers(train.Rows*train.Cols), cfg.Epochs, cfg.Seed)
 	start := time.Now()
-	res, err := foundations.Train(cfg, train, test, progressLine(stderr, start))
-	if isTerminal(stderr) {
-		fmt.Fprintln(stderr)
+	bar := newProgress(r.stderr)
+	res, err := foundations.Train(cfg, train, r.test, func(p foundations.Progress) {
+		bar.show(p.Epoch, p.Epochs, p.Step, p.Steps, p.Loss)
+	})
+	bar.done()
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(r.stdout, "    test accuracy %.2f%% after %s (%.1f ms per step)\n",
+		100*res.TestAccuracy, time.Since(start).Round(time.Second), res.MsPerStep)
+	grid := filepath.Join(r.out, "foundations-digits.png")
+	curve := filepath.Join(r.out, "foundations-loss.png")
+	if err := foundations.WritePictures(res, r.test, grid, curve); err != nil {
+		return err
+	}
+	fmt.Fprintf(r.stdout, "    wrote %s (80 test digits, then 20 misclassified ones in red)\n    wrote %s\n", grid, curve)
+	return nil
+}
+
+// evaluation measures real digits and noise with the evaluation
+// classifier (training it first if it is not cached) and draws how
+// MNIST-FID grows with noise.
+func (r *tourRun) evaluation(n, size int) error {
+	fmt.Fprintf(r.stdout, "\n[%d] evaluation: MNIST-FID and MNIST-IS through the book's own classifier\n", n)
+	cfg := evaluation.DefaultClassifierConfig()
+	clf, info, err := evaluation.LoadClassifier(r.cache, cfg)
+	if errors.Is(err, evaluation.ErrNotTrained) {
+		if _, err = trainAndCache(cfg, r.cache, r.mnist, r.stdout, r.stderr); err != nil {
+			return err
+		}
+		clf, info, err = evaluation.LoadClassifier(r.cache, cfg)
 	}
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "    test accuracy %.2f%% after %s (%.1f ms per step)\n",
-		100*res.TestAccuracy, time.Since(start).Round(time.Second), res.MsPerStep)
-
-	grid := filepath.Join(*out, "foundations-digits.png")
-	curve := filepath.Join(*out, "foundations-loss.png")
-	if err := foundations.WritePictures(res, test, grid, curve); err != nil {
+	fmt.Fprintf(r.stdout, "    classifier %s: test accuracy %.2f%%\n", evaluation.ClassifierPath(r.cache, cfg), 100*info.TestAccuracy)
+	real, ref := r.train.Head(size).Images, r.test.Head(size).Images
+	s, err := clf.Score(real, ref, evaluation.DefaultScoreOptions())
+	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "    wrote %s (80 test digits, then 20 misclassified ones in red)\n    wrote %s\n", grid, curve)
+	fmt.Fprintf(r.stdout, "    %d training digits vs %d test digits: MNIST-FID %.2f, MNIST-IS %.2f, precision %.3f, recall %.3f\n",
+		size, size, s.FID, s.IS, s.Precision, s.Recall)
+	noise, err := clf.Score(evaluation.NoiseImages(size, tensor.NewRNG(1)), ref, evaluation.DefaultScoreOptions())
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(r.stdout, "    %d uniform noise images vs %d test digits: MNIST-FID %.2f, MNIST-IS %.2f, precision %.3f, recall %.3f\n",
+		size, size, noise.FID, noise.IS, noise.Precision, noise.Recall)
+	curve, err := clf.NoiseCurve(real, ref, []float64{0, 0.05, 0.1, 0.2, 0.3, 0.5, 0.75, 1}, 1)
+	if err != nil {
+		return err
+	}
+	img, err := evaluation.NoiseFigure(curve, noise.FID)
+	if err != nil {
+		return err
+	}
+	path := filepath.Join(r.out, "evaluation-fid-noise.png")
+	if err := plot.WritePNG(path, img); err != nil {
+		return err
+	}
+	fmt.Fprintf(r.stdout, "    wrote %s (MNIST-FID against added noise)\n", path)
+
+	var ns []int
+	for _, m := range []int{100, 200, 500, 1000, 2000, 5000, 10000} {
+		if m <= size {
+			ns = append(ns, m)
+		}
+	}
+	sizes, err := clf.SampleSizeCurve(real, ref, ns)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(r.stdout, "    MNIST-FID of n training digits vs the test digits (the excess over large n is bias):")
+	for i, n := range sizes.X {
+		fmt.Fprintf(r.stdout, " n=%.0f: %.2f", n, sizes.FID[i])
+	}
+	fmt.Fprintln(r.stdout)
+	if img, err = evaluation.SampleSizeFigure(sizes); err != nil {
+		return err
+	}
+	path = filepath.Join(r.out, "evaluation-fid-samples.png")
+	if err := plot.WritePNG(path, img); err != nil {
+		return err
+	}
+	fmt.Fprintf(r.stdout, "    wrote %s (MNIST-FID against the number of images)\n", path)
 	return nil
-}
-
-// progressLine returns a callback that shows training progress on w: one
-// line rewritten in place about once a second on a terminal, and a new line
-// every ten seconds (and at the end) when w is a file or a pipe.
-func progressLine(w io.Writer, start time.Time) func(foundations.Progress) {
-	every, end := 10*time.Second, "\n"
-	if isTerminal(w) {
-		every, end = time.Second/2, ""
-	}
-	var last time.Time
-	return func(p foundations.Progress) {
-		if time.Since(last) < every && p.Step != p.Steps {
-			return
-		}
-		last = time.Now()
-		prefix := ""
-		if end == "" {
-			prefix = "\r"
-		}
-		fmt.Fprintf(w, "%s    epoch %d/%d  step %5d/%d  loss %.4f  %5.1fs %s",
-			prefix, p.Epoch, p.Epochs, p.Step, p.Steps, p.Loss, time.Since(start).Seconds(), end)
-	}
-}
-
-// isTerminal reports whether w is a character device such as a terminal.
-func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	info, err := f.Stat()
-	return err == nil && info.Mode()&os.ModeCharDevice != 0
 }

@@ -3,7 +3,8 @@
 // toolchain: every SUMMARY.md entry must name a file, every
 // {{#include path:anchor}} must find its file and its anchor, and every
 // math delimiter ($ and $$, rendered by the mdbook-katex preprocessor,
-// GitHub and Jupyter alike) must be balanced. It also holds each code
+// GitHub and Jupyter alike) must be balanced, and every image a page shows
+// must exist. It also holds each code
 // chapter to the learning pipeline: a notebook, committed without outputs,
 // and graded exercises.
 package book
@@ -32,6 +33,7 @@ var (
 	summaryLn = regexp.MustCompile(`\[[^\]]*\]\(([^)]*)\)`)
 	includeRe = regexp.MustCompile(`\{\{#include\s+([^}\s]+)\s*\}\}`)
 	anchorRe  = regexp.MustCompile(`ANCHOR(_END)?:\s*([A-Za-z0-9_-]+)`)
+	imageRe   = regexp.MustCompile(`!\[[^\]]*\]\(([^)\s]+)[^)]*\)`)
 )
 
 // Check reads root/book.toml, its SUMMARY.md and every page SUMMARY lists,
@@ -109,6 +111,14 @@ func checkPage(page string) []Problem {
 			continue
 		}
 		text := stripCodeSpans(line)
+		for _, m := range imageRe.FindAllStringSubmatch(text, -1) {
+			if strings.Contains(m[1], "://") {
+				continue
+			}
+			if _, err := os.Stat(filepath.Join(filepath.Dir(page), filepath.FromSlash(m[1]))); err != nil {
+				probs = append(probs, Problem{page, n, fmt.Sprintf("image %q: no such file", m[1])})
+			}
+		}
 		// Display math: $$ opens and closes blocks, possibly on one line.
 		for strings.Contains(text, "$$") {
 			k := strings.Index(text, "$$")

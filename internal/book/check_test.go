@@ -37,8 +37,10 @@ func book(page string) map[string]string {
 func TestCleanBookPasses(t *testing.T) {
 	page := "# One\n\nInline $a_i$ and display\n\n$$\nx = \\sum_i y_i\n$$\n\n$$ e^{i\\pi} = -1 $$\n\n" +
 		"```go\n{{#include ../../lib/x/x.go:f}}\nprice := \"$5\"\n```\n\nCode `$HOME` is not math; nor is \\$3.\n" +
-		"{{#include ../../lib/x/x.go}}\n"
-	probs, err := Check(write(t, book(page)))
+		"{{#include ../../lib/x/x.go}}\n![a figure](fig.png) and ![remote](https://example.com/x.png)\n"
+	files := book(page)
+	files["chapters/one/fig.png"] = "png"
+	probs, err := Check(write(t, files))
 	if err != nil || len(probs) != 0 {
 		t.Fatalf("a clean book: %v %v", probs, err)
 	}
@@ -52,6 +54,7 @@ func TestProblemsAreFound(t *testing.T) {
 		{"odd inline dollars", "price $a$ and $b\n", "unbalanced inline math"},
 		{"open display math", "$$\nx = 1\n", "never closed"},
 		{"open code fence", "```go\nx\n", "code fence"},
+		{"missing image", "See ![the curve](curve.png).\n", `image "curve.png": no such file`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/luoxia/aigc/internal/atomicfile"
 )
 
 // The kernel is gophernotes v0.7.5 on a gomacro recent enough to read the
@@ -272,34 +274,8 @@ func writeIfChanged(path string, b []byte) error {
 	if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, b) {
 		return nil
 	}
-	return writeAtomic(path, b, 0o644)
-}
-
-// writeAtomic writes b to path via a temporary file in the same folder and
-// a rename, so a reader never sees half a file.
-func writeAtomic(path string, b []byte, mode os.FileMode) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	_, werr := f.Write(b)
-	cerr := f.Close()
-	if werr == nil {
-		werr = cerr
-	}
-	if werr == nil {
-		werr = os.Chmod(tmp, mode)
-	}
-	if werr == nil {
-		werr = os.Rename(tmp, path)
-	}
-	if werr != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("writing %s: %v", path, werr)
-	}
-	return nil
+	return atomicfile.WriteFile(path, b, 0o644)
 }

@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+
+	"github.com/luoxia/aigc/internal/atomicfile"
 )
 
 // Spec is Jupyter's kernel.json: how to start the kernel.
@@ -61,7 +63,10 @@ func WriteSpec(jupyterDir, name, bin, logoDir string) (string, error) {
 		return "", err
 	}
 	path := filepath.Join(dir, "kernel.json")
-	if err := writeAtomic(path, append(b, '\n'), 0o644); err != nil {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", err
+	}
+	if err := atomicfile.WriteFile(path, append(b, '\n'), 0o644); err != nil {
 		return "", err
 	}
 	for _, logo := range []string{"logo-32x32.png", "logo-64x64.png"} {

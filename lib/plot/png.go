@@ -6,8 +6,8 @@ import (
 	"fmt"
 	"image"
 	"image/png"
-	"os"
-	"path/filepath"
+
+	"github.com/luoxia/aigc/internal/atomicfile"
 )
 
 // PNG encodes a figure as PNG bytes. In a notebook,
@@ -37,43 +37,8 @@ func WritePNG(path string, img image.Image) error {
 	if err != nil {
 		return fmt.Errorf("plot: writing %s: %w", path, err)
 	}
-	if err := writeAtomic(path, b); err != nil {
+	if err := atomicfile.WriteFile(path, b, 0o644); err != nil {
 		return fmt.Errorf("plot: writing %s: %w", path, err)
 	}
 	return nil
-}
-
-// writeAtomic writes data to a temporary file beside path, flushes it to
-// disk and renames it to path. On failure it removes the temporary file.
-func writeAtomic(path string, data []byte) (err error) {
-	dir, base := filepath.Split(path)
-	if dir == "" {
-		dir = "."
-	}
-	// The temporary file starts with a dot so that globs like *.png skip it.
-	f, err := os.CreateTemp(dir, "."+base+".tmp-*")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(tmp)
-		}
-	}()
-	if _, err = f.Write(data); err != nil {
-		return err
-	}
-	if err = f.Sync(); err != nil {
-		return err
-	}
-	// CreateTemp makes the file private (0600); a figure is for everyone.
-	if err = f.Chmod(0o644); err != nil {
-		return err
-	}
-	if err = f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp, path)
 }

@@ -1,0 +1,174 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/luoxia/aigc/chapters/evaluation"
+	"github.com/luoxia/aigc/lib/data"
+	"github.com/luoxia/aigc/lib/tensor"
+)
+
+var (
+	cacheOnce sync.Once
+	cacheDirT string
+	cacheErr  error
+)
+
+// testCache returns a cache folder holding a classifier stored under the
+// default configuration's name, but trained in seconds (4,000 digits, one
+// pass): enough to exercise the commands, which never retrain it.
+func testCache(t *testing.T) string {
+	t.Helper()
+	cacheOnce.Do(func() {
+		var dir string
+		if dir, cacheErr = os.MkdirTemp("", "aigc-cache-*"); cacheErr != nil {
+			return
+		}
+		train, test, err := loadMNIST("")
+		if err != nil {
+			cacheErr = err
+			return
+		}
+		cfg := evaluation.DefaultClassifierConfig()
+		quick := cfg
+		quick.TrainSize, quick.Epochs, quick.Warmup, quick.Shift = 4000, 1, 20, 0
+		res, err := evaluation.TrainClassifier(quick, train, test.Head(500), nil)
+		if err != nil {
+			cacheErr = err
+			return
+		}
+		_, cacheErr = evaluation.SaveClassifier(dir, cfg, res)
+		cacheDirT = dir
+	})
+	if cacheErr != nil {
+		t.Fatal(cacheErr)
+	}
+	return cacheDirT
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if cacheDirT != "" {
+		os.RemoveAll(cacheDirT)
+	}
+	os.Exit(code)
+}
+
+func TestTourEvaluationStop(t *testing.T) {
+	out := t.TempDir()
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"tour", "-stops", "evaluation", "-eval-size", "1000", "-out", out, "-cache", testCache(t)}, &stdout, &stderr)
+	if code != 0 {
+		t.Fatalf("exit code %d\nstdout:\n%s\nstderr:\n%s", code, &stdout, &stderr)
+	}
+	for _, want := range []string{"1000 training digits vs 1000 test digits: MNIST-FID", "uniform noise", "evaluation-fid-noise.png", "n=1000:"} {
+		if !strings.Contains(stdout.String(), want) {
+			t.Errorf("the stop did not print %q:\n%s", want, &stdout)
+		}
+	}
+	for _, name := range []string{"evaluation-fid-noise.png", "evaluation-fid-samples.png"} {
+		if info, err := os.Stat(filepath.Join(out, name)); err != nil || info.Size() == 0 {
+			t.Errorf("%s not written: %v", name, err)
+		}
+	}
+	if code := run([]string{"tour", "-stops", "nosuchstop"}, &stdout, &stderr); code != 1 || !strings.Contains(stderr.String(), "nosuchstop") {
+		t.Errorf("an unknown stop: exit code %d, stderr %q", code, &stderr)
+	}
+}
+
+func TestEvalImages(t *testing.T) {
+	cache := testCache(t)
+	_, test, err := loadMNIST("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	samples := filepath.Join(dir, "samples.idx")
+	if err := data.WriteIDXImages(samples, test.Head(600).Images, 28, 28); err != nil {
+		t.Fatal(err)
+	}
+	report := filepath.Join(dir, "scores.json")
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"eval", "images", "-cache", cache, "-json", report, samples}, &stdout, &stderr)
+	if code != 0 {
+		t.Fatalf("exit code %d\n%s\n%s", code, &stdout, &stderr)
+	}
+	for _, want := range []string{"600 images against 10000 reference digits", "MNIST-FID", "MNIST-IS", "precision", "classes"} {
+		if !strings.Contains(stdout.String(), want) {
+			t.Errorf("output lacks %q:\n%s", want, &stdout)
+		}
+	}
+	var s evaluation.ImageScores
+	b, _ := os.ReadFile(report)
+	if err := json.Unmarshal(b, &s); err != nil || s.N != 600 || !(s.FID > 0) || !(s.IS > 1) {
+		t.Errorf("report %s: %+v, %v", b, s, err)
+	}
+
+	// Samples against themselves as the reference: FID 0.
+	stdout.Reset()
+	if code := run([]string{"eval", "images", "-cache", cache, "-ref", samples, "-json", report, samples}, &stdout, &stderr); code != 0 {
+		t.Fatalf("-ref: exit code %d\n%s", code, &stderr)
+	}
+	b, _ = os.ReadFile(report)
+	json.Unmarshal(b, &s)
+	if s.FID > 1e-6 || s.Precision != 1 || s.Recall != 1 {
+		t.Errorf("samples against themselves: %+v", s)
+	}
+
+	// Wrong image size, a missing file, a single image: errors that name the file.
+	small := filepath.Join(dir, "small.idx")
+	data.WriteIDXImages(small, tensor.New(5, 16*16), 16, 16)
+	one := filepath.Join(dir, "one.idx")
+	data.WriteIDXImages(one, tensor.New(1, 784), 28, 28)
+	for _, c := range []struct{ path, want string }{
+		{small, "16×16"},
+		{filepath.Join(dir, "missing.idx"), "missing.idx"},
+		{one, "at least 2"},
+	} {
+		stderr.Reset()
+		if code := run([]string{"eval", "images", "-cache", cache, c.path}, &stdout, &stderr); code != 1 ||
+			!strings.Contains(stderr.String(), c.want) || !strings.Contains(stderr.String(), filepath.Base(c.path)) {
+			t.Errorf("%s: exit code %d, stderr %q", c.path, code, &stderr)
+		}
+	}
+}
+
+func TestEvalText(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, body string) string {
+		p := filepath.Join(dir, name)
+		os.WriteFile(p, []byte(body), 0o644)
+		return p
+	}
+	hyp := write("hyp.txt", "the cat sat on the mat\nhello world\n")
+	ref := write("ref.txt", "the cat sat on the mat\nhello world\n")
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"eval", "text", "-hyp", hyp, "-ref", ref}, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit code %d\n%s", code, &stderr)
+	}
+	if !strings.Contains(stdout.String(), "BLEU|nrefs:1|case:mixed|eff:no|tok:13a|smooth:exp = 100.00") || !strings.Contains(stdout.String(), "rougeL  P 1.0000  R 1.0000  F 1.0000") {
+		t.Errorf("identical text:\n%s", &stdout)
+	}
+	short := write("short.txt", "the cat sat on the mat\n")
+	empty := write("empty.txt", "")
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-hyp", hyp, "-ref", short}, "has 2 lines but"},
+		{[]string{"-hyp", empty, "-ref", ref}, "empty.txt is empty"},
+		{[]string{"-hyp", hyp, "-ref", filepath.Join(dir, "nope.txt")}, "nope.txt"},
+		{[]string{"-hyp", hyp, "-ref", ref, "-smooth", "bogus"}, "bogus"},
+	} {
+		stderr.Reset()
+		if code := run(append([]string{"eval", "text"}, c.args...), &stdout, &stderr); code != 1 || !strings.Contains(stderr.String(), c.want) {
+			t.Errorf("%v: exit code %d, stderr %q, want %q", c.args, code, &stderr, c.want)
+		}
+	}
+}

@@ -1,0 +1,102 @@
+//go:build graded
+
+package fidbias
+
+import (
+	"math"
+	"testing"
+
+	"github.com/luoxia/aigc/lib/tensor"
+)
+
+func TestExpectedMeanTerm(t *testing.T) {
+	cases := []struct {
+		n, d int
+		want float64
+	}{
+		{10, 1, 0.2}, // x̄ - ȳ ~ N(0, 2/10)
+		{100, 1, 0.02},
+		{5, 8, 3.2}, // 8 coordinates of 2/5 each
+		{1000, 2048, 4.096},
+		{4, 0, 0}, // no features, nothing to get wrong
+		{0, 1, math.Inf(1)},
+	}
+	for _, c := range cases {
+		got := ExpectedMeanTerm(c.n, c.d)
+		if math.IsInf(c.want, 1) {
+			if !math.IsInf(got, 1) {
+				t.Errorf("ExpectedMeanTerm(n %d, d %d) = %g, want +Inf", c.n, c.d, got)
+			}
+			continue
+		}
+		if math.IsNaN(got) || math.Abs(got-c.want) > 1e-12 {
+			t.Errorf("ExpectedMeanTerm(n %d, d %d) = %g, want %g", c.n, c.d, got, c.want)
+		}
+	}
+}
+
+// TestMonteCarloMatchesClosedForm: each trial's |x̄ - ȳ|² is (2/n)·χ²_d,
+// with mean 2d/n and standard deviation (2/n)·√(2d). The trials below make
+// the standard error of the average at most 1/7 of the 5% band, so any
+// correct simulation lands inside it whatever order it draws in, while
+// 1/n (forgetting that both means are noisy) or d/n lands far outside.
+func TestMonteCarloMatchesClosedForm(t *testing.T) {
+	cases := []struct {
+		n, d, trials int
+		want         float64
+	}{
+		{10, 1, 40000, 0.2},
+		{100, 2, 20000, 0.04},
+		{5, 8, 5000, 3.2},
+	}
+	for _, c := range cases {
+		got := MonteCarloMeanTerm(c.n, c.d, c.trials, tensor.NewRNG(1))
+		if math.IsNaN(got) || math.Abs(got-c.want) > 0.05*c.want {
+			t.Errorf("MonteCarloMeanTerm(n %d, d %d, %d trials) = %g, want %g ± 5%%", c.n, c.d, c.trials, got, c.want)
+		}
+	}
+	a := MonteCarloMeanTerm(10, 3, 100, tensor.NewRNG(42))
+	b := MonteCarloMeanTerm(10, 3, 100, tensor.NewRNG(42))
+	if a != b || a == 0 {
+		t.Errorf("two runs from seed 42 gave %g and %g: want the same positive value", a, b)
+	}
+}
+
+func TestDebiasedMeanTerm(t *testing.T) {
+	cases := []struct {
+		name string
+		x, y *tensor.Tensor
+		want float64
+	}{
+		// x̄ = (1, 0), ȳ = (5, 2): |x̄ - ȳ|² = 16 + 4 = 20.
+		// Sx: column variances 2 and 0, trace 2. Sy: columns (3, 5, 7) and
+		// (1, 1, 4), variances 4 and 3, trace 7. 20 - 2/2 - 7/3 = 50/3.
+		{"by hand",
+			tensor.FromSlice([]float64{0, 0, 2, 0}, 2, 2),
+			tensor.FromSlice([]float64{3, 1, 5, 1, 7, 4}, 3, 2), 50.0 / 3},
+		// x̄ = 2, ȳ = 10, Sx = 4, Sy = 0: 64 - 4/3.
+		{"one column",
+			tensor.FromSlice([]float64{0, 2, 4}, 3, 1),
+			tensor.FromSlice([]float64{10, 10}, 2, 1), 64 - 4.0/3},
+		// The same sample twice: the plug-in term is 0, the unbiased
+		// estimate 0 - 2/2 - 2/2 = -2 is negative.
+		{"same sample",
+			tensor.FromSlice([]float64{0, 2}, 2, 1),
+			tensor.FromSlice([]float64{0, 2}, 2, 1), -2},
+		{"one row has no variance",
+			tensor.FromSlice([]float64{1, 2}, 1, 2),
+			tensor.FromSlice([]float64{0, 0, 2, 2}, 2, 2), math.NaN()},
+	}
+	for _, c := range cases {
+		got := DebiasedMeanTerm(c.x, c.y)
+		if math.IsNaN(c.want) {
+			if !math.IsNaN(got) {
+				t.Errorf("%s: DebiasedMeanTerm = %g, want NaN", c.name, got)
+			}
+			continue
+		}
+		if math.IsNaN(got) || math.Abs(got-c.want) > 1e-12 {
+			t.Errorf("%s: DebiasedMeanTerm = %.15g, want %.15g", c.name, got, c.want)
+		}
+	}
+}

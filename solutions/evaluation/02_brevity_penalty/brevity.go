@@ -1,0 +1,62 @@
+// Package brevity is an exercise: BLEU's brevity penalty.
+//
+// BLEU (Papineni et al. 2002) multiplies the geometric mean of n-gram
+// precisions by a brevity penalty, because precision alone rewards a
+// hypothesis that says little: "the" against any English reference has
+// unigram precision 1. With c the hypothesis length and r the reference
+// length, both in tokens:
+//
+//	BP = 1             if c ≥ r
+//	BP = e^{1 - r/c}   if 0 < c < r
+//	BP = 0             if c = 0 < r
+//
+// The conventions follow sacreBLEU (Post 2018), the tool BLEU scores are
+// reported with: with several references, r is the reference length
+// closest to c, the shorter one on a tie; and for a corpus, c and r are
+// the sums over its sentences, so the penalty is computed once for the
+// whole corpus, never averaged over sentences.
+package brevity
+
+import "math"
+
+// BrevityPenalty returns BP for a hypothesis of c tokens and a reference
+// length of r tokens (1 when c ≥ r, including c = r = 0, as sacreBLEU).
+func BrevityPenalty(c, r int) float64 {
+	if c >= r {
+		return 1
+	}
+	if c == 0 {
+		return 0
+	}
+	return math.Exp(1 - float64(r)/float64(c))
+}
+
+// ClosestRefLength returns the reference length closest to the hypothesis
+// length c, the shorter one when two are equally close (so that the order
+// of the references does not matter). With no references it returns 0.
+func ClosestRefLength(c int, refLens []int) int {
+	best, bestDiff := 0, -1
+	for _, r := range refLens {
+		diff := c - r
+		if diff < 0 {
+			diff = -diff
+		}
+		if bestDiff < 0 || diff < bestDiff || (diff == bestDiff && r < best) {
+			best, bestDiff = r, diff
+		}
+	}
+	return best
+}
+
+// CorpusBrevityPenalty returns the brevity penalty of a corpus:
+// hypLens[i] is the length of sentence i's hypothesis and refLens[i] the
+// lengths of its references. c is the sum of the hypothesis lengths, r the
+// sum of each sentence's closest reference length.
+func CorpusBrevityPenalty(hypLens []int, refLens [][]int) float64 {
+	c, r := 0, 0
+	for i, h := range hypLens {
+		c += h
+		r += ClosestRefLength(h, refLens[i])
+	}
+	return BrevityPenalty(c, r)
+}
