@@ -8,6 +8,7 @@
 //	aigc grade [dirs]     grade exercises; -verify, -json, -junit
 //	aigc book check       check the book's SUMMARY, includes, anchors and math
 //	aigc train MODEL      train a model and keep its weights
+//	aigc sample           draw from a trained generator
 //	aigc eval images|text score samples: MNIST-FID and IS, or BLEU and ROUGE
 //	aigc kernel           build and register the Jupyter kernel
 //	aigc notebooks        execute the notebooks headless
@@ -34,6 +35,7 @@ var commands = []command{
 	{"grade", "grade exercises (or -verify that stubs fail and solutions pass)", runGrade},
 	{"book", "check the book's sources (book check)", runBook},
 	{"train", "train a model (aigc train classifier)", runTrain},
+	{"sample", "draw samples from a trained model (aigc sample -checkpoint DIR)", runSample},
 	{"eval", "score generated images (MNIST-FID, MNIST-IS) or text (BLEU, ROUGE)", runEval},
 	{"kernel", "build and register the Jupyter kernel with luoxia's packages", runKernel},
 	{"notebooks", "execute notebooks headless and fail on the first failing cell", runNotebooks},

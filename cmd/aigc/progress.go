@@ -16,6 +16,7 @@ type progress struct {
 	last       time.Time
 	every      time.Duration
 	onTerminal bool
+	shown      bool // a line is on the terminal, not yet ended
 }
 
 func newProgress(w io.Writer) *progress {
@@ -26,8 +27,14 @@ func newProgress(w io.Writer) *progress {
 	return p
 }
 
-// show reports one training step.
+// show reports one training step of a run counted in epochs.
 func (p *progress) show(epoch, epochs, step, steps int, loss float64) {
+	p.line(step, steps, fmt.Sprintf("epoch %d/%d  loss %.4f", epoch, epochs, loss))
+}
+
+// line reports one step of a run that is counted in steps, not epochs,
+// with what the model says about itself.
+func (p *progress) line(step, steps int, what string) {
 	if time.Since(p.last) < p.every && step != steps {
 		return
 	}
@@ -36,14 +43,15 @@ func (p *progress) show(epoch, epochs, step, steps int, loss float64) {
 	if p.onTerminal {
 		prefix, end = "\r", ""
 	}
-	fmt.Fprintf(p.w, "%s    epoch %d/%d  step %5d/%d  loss %.4f  %5.1fs %s",
-		prefix, epoch, epochs, step, steps, loss, time.Since(p.start).Seconds(), end)
+	fmt.Fprintf(p.w, "%s    step %5d/%d  %s  %5.1fs %s", prefix, step, steps, what, time.Since(p.start).Seconds(), end)
+	p.shown = p.onTerminal
 }
 
-// done ends the progress line on a terminal.
+// done ends the progress line on a terminal; calling it again does nothing.
 func (p *progress) done() {
-	if p.onTerminal {
+	if p.shown {
 		fmt.Fprintln(p.w)
+		p.shown = false
 	}
 }
 

@@ -11,13 +11,14 @@ import (
 
 	"github.com/luoxia/aigc/chapters/evaluation"
 	"github.com/luoxia/aigc/chapters/foundations"
+	"github.com/luoxia/aigc/chapters/gan"
 	"github.com/luoxia/aigc/lib/data"
 	"github.com/luoxia/aigc/lib/plot"
 	"github.com/luoxia/aigc/lib/tensor"
 )
 
 // tourStops are the tour's stops, one per chapter, in the book's order.
-var tourStops = []string{"foundations", "evaluation"}
+var tourStops = []string{"foundations", "evaluation", "gan"}
 
 // tourRun is what every stop of the tour shares.
 type tourRun struct {
@@ -84,6 +85,12 @@ func runTour(args []string, stdout, stderr io.Writer) error {
 			return fmt.Errorf("-eval-size %d: want 100 to 10,000 (the test digits)", *evalSize)
 		}
 		if err := r.evaluation(n, *evalSize); err != nil {
+			return err
+		}
+	}
+	if want["gan"] {
+		n++
+		if err := r.gan(n); err != nil {
 			return err
 		}
 	}
@@ -195,5 +202,42 @@ func (r *tourRun) evaluation(n, size int) error {
 		return err
 	}
 	fmt.Fprintf(r.stdout, "    wrote %s (MNIST-FID against the number of images)\n", path)
+	return nil
+}
+
+// gan trains the GAN chapter's plain GAN and E-GAN on the ring of eight
+// Gaussians and compares the modes they cover.
+func (r *tourRun) gan(n int) error {
+	fmt.Fprintf(r.stdout, "\n[%d] gan: a GAN and an evolutionary GAN on eight Gaussians in a ring\n", n)
+	cfg := gan.DefaultEGANConfig()
+	for _, model := range []string{"ring", "egan"} {
+		bar := newProgress(r.stderr)
+		show := func(p gan.RingProgress) {
+			bar.line(p.Step, p.Steps, fmt.Sprintf("loss D %.3f G %.3f", p.DLoss, p.GLoss))
+		}
+		var res *gan.RingResult
+		var err error
+		name := "GAN"
+		if model == "egan" {
+			name = "E-GAN"
+			res, err = gan.TrainRingEGAN(cfg, show)
+		} else {
+			res, err = gan.TrainRing(cfg.Ring, show)
+		}
+		bar.done()
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(r.stdout, "    %-5s after %d steps (%.1f ms/step): %s\n", name, cfg.Ring.Steps, res.MsPerStep, res.Coverage(10000, 2))
+		img, err := gan.RingSamplesFigure(res, 4)
+		if err != nil {
+			return err
+		}
+		path := filepath.Join(r.out, "gan-"+model+".png")
+		if err := plot.WritePNG(path, img); err != nil {
+			return err
+		}
+		fmt.Fprintf(r.stdout, "    wrote %s (samples over training)\n", path)
+	}
 	return nil
 }

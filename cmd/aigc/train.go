@@ -16,6 +16,7 @@ var trainers = []struct {
 	run           func(args []string, stdout, stderr io.Writer) error
 }{
 	{"classifier", "the evaluation chapter's MNIST classifier, whose features give MNIST-FID and MNIST-IS", trainClassifier},
+	{"gan", "a GAN chapter model: -model ring, egan, dcgan, cgan or cyclegan", trainGAN},
 }
 
 // runTrain is `aigc train MODEL [flags]`.

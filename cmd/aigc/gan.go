@@ -1,0 +1,235 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"image"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/luoxia/aigc/chapters/gan"
+	"github.com/luoxia/aigc/internal/atomicfile"
+	"github.com/luoxia/aigc/lib/nn"
+	"github.com/luoxia/aigc/lib/plot"
+	"github.com/luoxia/aigc/lib/tensor"
+)
+
+// ganModels are the models `aigc train gan -model` knows.
+var ganModels = []string{"ring", "egan", "dcgan", "cgan", "cyclegan"}
+
+// ganRecord is model.json, written beside a GAN's parameter files: enough
+// to rebuild the networks for `aigc sample`.
+type ganRecord struct {
+	Model    string          `json:"model"`
+	Steps    int             `json:"steps"`
+	Seed     uint64          `json:"seed"`
+	Seconds  float64         `json:"seconds"`
+	Config   json.RawMessage `json:"config"`
+	Measured map[string]any  `json:"measured,omitempty"`
+}
+
+// trainGAN is `aigc train gan`.
+func trainGAN(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("train gan", "-model MODEL [flags]", "Trains one of the GAN chapter's models, shows its progress, and writes its parameters\n(a checkpoint that `aigc sample` reads), model.json and its pictures into -out/MODEL.\nModels: "+strings.Join(ganModels, ", ")+".", stderr)
+	model := fs.String("model", "", "which model: "+strings.Join(ganModels, ", "))
+	steps := fs.Int("steps", 0, "training steps (0: the model's default)")
+	seed := fs.Uint64("seed", 1, "random seed: the same seed gives the same run")
+	out := fs.String("out", filepath.Join("out", "gan"), "folder; the model's files go in a subfolder named after it")
+	mnist := fs.String("mnist", "", "folder with the MNIST IDX files (default: the GoMNIST module's copy)")
+	if err := parseFlags(fs, args, 0); err != nil {
+		return err
+	}
+	if !contains(ganModels, *model) {
+		fmt.Fprintf(stderr, "aigc train gan: -model must be one of %s\n", strings.Join(ganModels, ", "))
+		fs.Usage()
+		return errUsage
+	}
+	if *steps < 0 {
+		return fmt.Errorf("-steps %d: want 0 (the default) or more", *steps)
+	}
+	dir := filepath.Join(*out, *model)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("-out: %w", err)
+	}
+	bar := newProgress(stderr)
+	defer bar.done()
+	switch *model {
+	case "ring", "egan":
+		return trainRingModel(*model, *steps, *seed, dir, bar, stdout)
+	case "dcgan", "cgan":
+		return trainMNISTModel(*model, *steps, *seed, *mnist, dir, bar, stdout)
+	default:
+		return trainCycleModel(*steps, *seed, *mnist, dir, bar, stdout)
+	}
+}
+
+// trainRingModel trains the plain GAN or the E-GAN on the ring.
+func trainRingModel(model string, steps int, seed uint64, dir string, bar *progress, stdout io.Writer) error {
+	cfg := gan.DefaultEGANConfig()
+	if steps > 0 {
+		cfg.Ring.Steps = steps
+	}
+	cfg.Ring.Seed = seed
+	show := func(p gan.RingProgress) {
+		bar.line(p.Step, p.Steps, fmt.Sprintf("loss D %.3f G %.3f", p.DLoss, p.GLoss))
+	}
+	var res *gan.RingResult
+	var err error
+	var config any = cfg.Ring
+	if model == "egan" {
+		res, err = gan.TrainRingEGAN(cfg, show)
+		config = cfg
+	} else {
+		res, err = gan.TrainRing(cfg.Ring, show)
+	}
+	bar.done()
+	if err != nil {
+		return err
+	}
+	cov := res.Coverage(10000, seed+1)
+	fmt.Fprintf(stdout, "%s on the ring after %d steps (%.1f ms/step): %s\n", model, cfg.Ring.Steps, res.MsPerStep, cov)
+	if err := nn.Save(filepath.Join(dir, "generator.params"), res.G); err != nil {
+		return err
+	}
+	if err := nn.Save(filepath.Join(dir, "discriminator.params"), res.D); err != nil {
+		return err
+	}
+	img, err := gan.RingSamplesFigure(res, 4)
+	if err != nil {
+		return err
+	}
+	if err := writeFigure(stdout, dir, "samples.png", img); err != nil {
+		return err
+	}
+	measured := map[string]any{"modes": cov.Modes, "high_quality": cov.HighQuality}
+	if model == "egan" {
+		wins := map[string]int{}
+		counts := gan.WinCounts(res.Winners)
+		for i, m := range gan.Mutations() {
+			wins[string(m)] = counts[i]
+		}
+		measured["wins"] = wins
+		fmt.Fprintf(stdout, "steps each mutation's child survived: %v\n", wins)
+	}
+	return writeRecord(dir, model, cfg.Ring.Steps, seed, res.MsPerStep*float64(cfg.Ring.Steps)/1000, config, measured)
+}
+
+// trainMNISTModel trains DCGAN or the conditional DCGAN.
+func trainMNISTModel(model string, steps int, seed uint64, mnist, dir string, bar *progress, stdout io.Writer) error {
+	train, _, err := loadMNIST(mnist)
+	if err != nil {
+		return err
+	}
+	cfg := gan.DefaultDCGANConfig()
+	train1 := gan.TrainDCGAN
+	if model == "cgan" {
+		cfg, train1 = gan.DefaultCGANConfig(), gan.TrainCGAN
+	}
+	if steps > 0 {
+		cfg.Steps = steps
+	}
+	cfg.Seed = seed
+	fmt.Fprintf(stdout, "training %s: %d steps of %d digits, seed %d\n", model, cfg.Steps, cfg.BatchSize, seed)
+	res, err := train1(cfg, train, func(p gan.Progress) {
+		bar.line(p.Step, p.Steps, fmt.Sprintf("loss D %.3f G %.3f  D(x) %.2f  D(G(z)) %.2f", p.DLoss, p.GLoss, p.DReal, p.DFake))
+	})
+	bar.done()
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "%s: %d steps in %.0f s (%.0f ms/step)\n", model, cfg.Steps, res.Seconds, res.MsPerStep)
+	if err := nn.Save(filepath.Join(dir, "generator.params"), res.G); err != nil {
+		return err
+	}
+	if err := nn.Save(filepath.Join(dir, "discriminator.params"), res.D); err != nil {
+		return err
+	}
+	last := res.Snapshots[len(res.Snapshots)-1]
+	grid, err := plot.ImageGrid(last.Images.Reshape(last.Images.Shape[0], 1, 28, 28), 10)
+	if err != nil {
+		return err
+	}
+	if err := writeFigure(stdout, dir, "samples.png", grid); err != nil {
+		return err
+	}
+	var over []*tensor.Tensor
+	for _, s := range res.Snapshots {
+		over = append(over, tensor.Slice(s.Images, 0, 0, 10))
+	}
+	progressGrid, err := plot.ImageGrid(tensor.Concat(0, over...).Reshape(10*len(over), 1, 28, 28), 10)
+	if err != nil {
+		return err
+	}
+	if err := writeFigure(stdout, dir, "samples-over-training.png", progressGrid); err != nil {
+		return err
+	}
+	curves, err := plot.CurvesWith(plot.CurveOptions{Title: model + " losses", XLabel: "step", YLabel: "loss", Smooth: 50},
+		[]plot.Series{{Name: "discriminator", Y: res.DLoss}, {Name: "generator", Y: res.GLoss}})
+	if err != nil {
+		return err
+	}
+	if err := writeFigure(stdout, dir, "losses.png", curves); err != nil {
+		return err
+	}
+	return writeRecord(dir, model, cfg.Steps, seed, res.Seconds, cfg, nil)
+}
+
+// trainCycleModel trains the CycleGAN between written and bold digits.
+func trainCycleModel(steps int, seed uint64, mnist, dir string, bar *progress, stdout io.Writer) error {
+	train, test, err := loadMNIST(mnist)
+	if err != nil {
+		return err
+	}
+	cfg := gan.DefaultCycleConfig()
+	if steps > 0 {
+		cfg.Steps = steps
+	}
+	cfg.Seed = seed
+	fmt.Fprintf(stdout, "training cyclegan: %d steps, written digits ↔ bold digits, unpaired\n", cfg.Steps)
+	res, err := gan.TrainCycleGAN(cfg, train, func(p gan.CycleProgress) {
+		bar.line(p.Step, p.Steps, fmt.Sprintf("loss D %.3f G %.3f cycle %.4f", p.DLoss, p.GLoss, p.Cycle))
+	})
+	bar.done()
+	if err != nil {
+		return err
+	}
+	for name, m := range map[string]nn.Module{"g.params": res.G, "f.params": res.F, "dx.params": res.DX, "dy.params": res.DY} {
+		if err := nn.Save(filepath.Join(dir, name), m); err != nil {
+			return err
+		}
+	}
+	img, err := res.Figure(tensor.Slice(test.Images, 0, 0, 16), gan.Bold(tensor.Slice(test.Images, 0, 16, 32)))
+	if err != nil {
+		return err
+	}
+	if err := writeFigure(stdout, dir, "translations.png", img); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "cyclegan: %d steps in %.0f s; final cycle loss %.4f\n", cfg.Steps, res.Seconds, res.CycleLosses[len(res.CycleLosses)-1])
+	return writeRecord(dir, "cyclegan", cfg.Steps, seed, res.Seconds, cfg, nil)
+}
+
+// writeFigure writes img to dir/name and says so.
+func writeFigure(stdout io.Writer, dir, name string, img image.Image) error {
+	path := filepath.Join(dir, name)
+	if err := plot.WritePNG(path, img); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "wrote %s\n", path)
+	return nil
+}
+
+// writeRecord writes model.json atomically.
+func writeRecord(dir, model string, steps int, seed uint64, seconds float64, config any, measured map[string]any) error {
+	cfg, err := json.Marshal(config)
+	if err != nil {
+		return err
+	}
+	b, err := json.MarshalIndent(ganRecord{Model: model, Steps: steps, Seed: seed, Seconds: seconds, Config: cfg, Measured: measured}, "", "  ")
+	if err != nil {
+		return err
+	}
+	return atomicfile.WriteFile(filepath.Join(dir, "model.json"), append(b, '\n'), 0o644)
+}
