@@ -221,6 +221,12 @@ func TestScores(t *testing.T) {
 	if total != 2000 || real.N != 2000 {
 		t.Errorf("class counts %v sum to %d over %d images", real.Classes, total, real.N)
 	}
+	// Training digits are spread evenly over the classes (10,000 of them
+	// score 0.0023 with the chapter's classifier); noise lands on a few
+	// classes, far from a tenth each.
+	if !(real.ClassKL >= 0 && real.ClassKL < 0.02 && noise.ClassKL > 0.1) {
+		t.Errorf("KL(classes || uniform): training digits %g, noise %g; want below 0.02 and above 0.1", real.ClassKL, noise.ClassKL)
+	}
 	if _, err := c.Score(tensor.New(5, 100), ref, DefaultScoreOptions()); err == nil || !strings.Contains(err.Error(), "[5 100]") {
 		t.Errorf("images of the wrong size: %v", err)
 	}

@@ -16,6 +16,12 @@ type ImageScores struct {
 	Precision float64 // share of images inside the reference digits' feature manifold
 	Recall    float64 // share of reference digits inside the images' feature manifold
 	Classes   []int   // how many images the classifier assigns to each digit 0..9
+	// ClassKL is KL(classes ‖ uniform) in nats, the share of images per
+	// digit against a tenth each: 0 when every digit is equally common,
+	// ln 10 ≈ 2.30 when all images are one digit. As the classifier reads
+	// them, MNIST's test digits score 0.0018 and the first 10,000 training
+	// digits 0.0023. It shows a model favouring some digits over others.
+	ClassKL float64
 }
 
 // ScoreOptions are the conventions behind ImageScores.
@@ -69,6 +75,13 @@ func (c *Classifier) Score(images, reference *tensor.Tensor, opt ScoreOptions) (
 	}
 	for _, k := range tensor.ArgMax(pImg) {
 		s.Classes[k]++
+	}
+	share, uniform := make([]float64, 10), make([]float64, 10)
+	for k, n := range s.Classes {
+		share[k], uniform[k] = float64(n)/float64(s.N), 0.1
+	}
+	if s.ClassKL, err = metrics.KLDiscrete(share, uniform); err != nil {
+		return s, fmt.Errorf("class KL: %w", err)
 	}
 	return s, nil
 }

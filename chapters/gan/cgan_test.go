@@ -2,6 +2,7 @@ package gan
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -105,5 +106,37 @@ func TestConditionalModelsCheckLabels(t *testing.T) {
 			}()
 			f()
 		}()
+	}
+}
+
+// alwaysReads is a DigitReader that reads every image as the same digit.
+type alwaysReads int
+
+func (a alwaysReads) Predict(images *tensor.Tensor) []int {
+	out := make([]int, images.Shape[0])
+	for i := range out {
+		out[i] = int(a)
+	}
+	return out
+}
+
+// DigitAccuracy counts, per digit asked for, the samples read as that
+// digit: a reader that sees only 3s gets every 3 right and nothing else.
+func TestDigitAccuracy(t *testing.T) {
+	g := NewConditionalGenerator(8, 10, 4, tensor.NewRNG(1))
+	per, mean, err := DigitAccuracy(g, alwaysReads(3), 7, tensor.NewRNG(2))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := make([]float64, 10)
+	want[3] = 1
+	if !slices.Equal(per, want) || mean != 0.1 {
+		t.Errorf("per digit %v mean %g; want %v and 0.1", per, mean, want)
+	}
+	if _, _, err := DigitAccuracy(NewGenerator(8, 4, tensor.NewRNG(1)), alwaysReads(0), 7, tensor.NewRNG(2)); err == nil {
+		t.Error("an unconditional generator was accepted")
+	}
+	if _, _, err := DigitAccuracy(g, alwaysReads(0), 0, tensor.NewRNG(2)); err == nil {
+		t.Error("0 samples per digit were accepted")
 	}
 }

@@ -52,6 +52,10 @@ type CycleProgress struct {
 	DLoss       float64 // the two discriminators' losses, summed
 	GLoss       float64 // the two translators' adversarial losses, summed
 	Cycle       float64 // the cycle-consistency loss (before λ)
+	// Nets holds the networks being trained, as they are after this step
+	// (and the losses so far): save them to keep a checkpoint. Training
+	// goes on changing them once progress returns.
+	Nets *CycleResult
 }
 
 // CycleResult is a trained CycleGAN and its losses per step.
@@ -122,7 +126,7 @@ func TrainCycleGAN(cfg CycleConfig, train *data.Dataset, progress func(CycleProg
 		res.GLosses = append(res.GLosses, adv.Item())
 		res.CycleLosses = append(res.CycleLosses, cyc.Item())
 		if progress != nil {
-			progress(CycleProgress{Step: step, Steps: cfg.Steps, DLoss: lossD.Item(), GLoss: adv.Item(), Cycle: cyc.Item()})
+			progress(CycleProgress{Step: step, Steps: cfg.Steps, DLoss: lossD.Item(), GLoss: adv.Item(), Cycle: cyc.Item(), Nets: res})
 		}
 	}
 	res.Seconds = time.Since(start).Seconds()

@@ -44,6 +44,22 @@ func knownMutation(m Mutation) bool {
 	return m == Minimax || m == Heuristic || m == LeastSquares
 }
 
+// checkEvolution reports what is wrong with an E-GAN's mutations and γ.
+func checkEvolution(mutations []Mutation, gamma float64) error {
+	if len(mutations) == 0 {
+		return fmt.Errorf("gan: E-GAN needs at least one mutation")
+	}
+	for _, m := range mutations {
+		if !knownMutation(m) {
+			return fmt.Errorf("gan: unknown mutation %q; want %q, %q or %q", string(m), Minimax, Heuristic, LeastSquares)
+		}
+	}
+	if !(gamma >= 0) {
+		return fmt.Errorf("gan: E-GAN's γ is %g; want a number >= 0", gamma)
+	}
+	return nil
+}
+
 // Loss is the mutation's generator loss for the discriminator's logits on
 // a batch of generated samples. The paper writes the first two with a
 // factor ½, which only halves the step Adam would take anyway (Adam

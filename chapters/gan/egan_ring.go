@@ -1,7 +1,6 @@
 package gan
 
 import (
-	"fmt"
 	"time"
 
 	"github.com/luoxia/aigc/lib/autograd"
@@ -49,16 +48,8 @@ func TrainRingEGAN(cfg EGANConfig, progress func(RingProgress)) (*RingResult, er
 	if err := rc.validate(); err != nil {
 		return nil, err
 	}
-	if len(cfg.Mutations) == 0 {
-		return nil, fmt.Errorf("gan: E-GAN needs at least one mutation")
-	}
-	for _, m := range cfg.Mutations {
-		if !knownMutation(m) {
-			return nil, fmt.Errorf("gan: unknown mutation %q; want %q, %q or %q", string(m), Minimax, Heuristic, LeastSquares)
-		}
-	}
-	if !(cfg.Gamma >= 0) {
-		return nil, fmt.Errorf("gan: E-GAN's γ is %g; want a number >= 0", cfg.Gamma)
+	if err := checkEvolution(cfg.Mutations, cfg.Gamma); err != nil {
+		return nil, err
 	}
 	s := newRingSetup(rc)
 	evo := NewEvolution(s.g, s.d, cfg.Mutations, rc.LR, cfg.Gamma)

@@ -15,11 +15,14 @@ type MNISTConfig struct {
 	// batch of real digits and a batch of G's samples, then G once.
 	Steps int
 	// BatchSize is the number of real digits, and of generated ones, per
-	// step: 64, as in the DCGAN paper's experiments (128) halved for a CPU.
+	// step. The DCGAN paper used 128; on a CPU a step costs in proportion
+	// to the batch, and more, smaller steps do better in the same time.
 	BatchSize int
 	// LR, Beta1 and Beta2 are Adam's settings for both networks.
 	// Radford et al. found Adam's default β1 = 0.9 made training oscillate
-	// and unstable; β1 = 0.5 with lr = 2e-4 is their recipe.
+	// and unstable, and used β1 = 0.5 with lr = 2e-4. Their lr is for runs
+	// of tens of thousands of steps; in the few thousand a CPU affords, a
+	// larger one gets much further (see DefaultDCGANConfig).
 	LR, Beta1, Beta2 float64
 	// ZDim is the dimension of the noise z ~ N(0, I).
 	ZDim int
@@ -36,12 +39,16 @@ type MNISTConfig struct {
 	Seed uint64
 }
 
-// DefaultDCGANConfig is the chapter's DCGAN run: 3,000 steps of 64 digits
-// (about 3.2 passes over the 60,000 training digits), about 10 minutes on
-// two cores.
+// DefaultDCGANConfig is the chapter's DCGAN run: 4,000 steps of 32 digits
+// (about 2.1 passes over the 60,000 training digits), about 12 minutes on
+// two cores, with lr = 2e-3 and β1 = 0.5. With 2,000 steps of 64 digits
+// and seed 1, the learning rate set the MNIST-FID of 10,000 samples as
+// follows (measured): 2e-4 gave 237, 5e-4 gave 211, 1e-3 gave 154 and
+// 2e-3 gave 129; a cosine decay from 1e-3 to 0 gave 210, worse than
+// keeping 1e-3.
 func DefaultDCGANConfig() MNISTConfig {
 	return MNISTConfig{
-		Steps: 3000, BatchSize: 64, LR: 2e-4, Beta1: 0.5, Beta2: 0.999,
+		Steps: 4000, BatchSize: 32, LR: 2e-3, Beta1: 0.5, Beta2: 0.999,
 		ZDim: 64, Width: 32, Snapshots: 10, SnapshotSize: 64, Seed: 1,
 	}
 }

@@ -17,6 +17,15 @@ type Progress struct {
 	DLoss, GLoss float64 // the discriminator's and the generator's loss in this step
 	DReal, DFake float64 // mean D(x) over the real digits and mean D(G(z)) over the generated ones, before D's update
 	Seconds      float64 // wall time since training started
+	// Winner and Fitness are, for an E-GAN, the mutation that survived
+	// this step and every child's fitness; "" and nil otherwise.
+	Winner  Mutation
+	Fitness []Fitness
+	// G and D are the networks being trained, as they are after this
+	// step: save them to keep a checkpoint. Training goes on changing
+	// them once progress returns.
+	G *Generator
+	D *Discriminator
 }
 
 // String formats p as one line of a training log.
@@ -43,6 +52,8 @@ type DCGANResult struct {
 	// SnapshotSize/Classes of each digit in turn, 0, 1, ..., 9, 0, 1, ...
 	Labels    []int
 	Snapshots []Snapshot
+	// Winners are, for an E-GAN, the mutation that survived each step.
+	Winners   []Mutation
 	Seconds   float64 // wall time of the training loop, snapshots included
 	MsPerStep float64 // mean wall time of one step
 }
@@ -68,15 +79,15 @@ func TrainCGAN(cfg MNISTConfig, train *data.Dataset, progress func(Progress)) (*
 // mnistTrainer holds one GAN's networks, optimizers and data while it
 // trains.
 type mnistTrainer struct {
-	cfg      MNISTConfig
-	g        *Generator
-	d        *Discriminator
-	optG     *optim.Adam
-	optD     *optim.Adam
-	loader   *data.Loader
-	rng      *tensor.RNG // noise and fake labels
-	classes  int
-	labelled bool
+	cfg     MNISTConfig
+	g       *Generator
+	d       *Discriminator
+	optG    *optim.Adam
+	optD    *optim.Adam
+	loader  *data.Loader
+	rng     *tensor.RNG // noise and fake labels
+	classes int
+	evo     *Evolution // E-GAN's generator side; nil for DCGAN and cGAN
 }
 
 // newMNISTTrainer builds the networks (conditional ones when classes > 0)
@@ -210,8 +221,15 @@ func (t *mnistTrainer) run(progress func(Progress)) *DCGANResult {
 	snap(0)
 	start := time.Now()
 	for s := 1; s <= cfg.Steps; s++ {
-		p := t.step()
+		var p Progress
+		if t.evo != nil {
+			p = t.eganStep()
+			res.Winners = append(res.Winners, p.Winner)
+		} else {
+			p = t.step()
+		}
 		p.Step, p.Steps, p.Seconds = s, cfg.Steps, time.Since(start).Seconds()
+		p.G, p.D = t.g, t.d
 		res.DLoss, res.GLoss = append(res.DLoss, p.DLoss), append(res.GLoss, p.GLoss)
 		res.DReal, res.DFake = append(res.DReal, p.DReal), append(res.DFake, p.DFake)
 		if cfg.Snapshots > 0 && s*cfg.Snapshots/cfg.Steps != (s-1)*cfg.Snapshots/cfg.Steps {

@@ -16,7 +16,7 @@ import (
 	"github.com/luoxia/aigc/lib/tensor"
 )
 
-// runEval is `aigc eval images|text`.
+// runEval is `aigc eval images|text|cgan`.
 func runEval(args []string, stdout, stderr io.Writer) error {
 	if len(args) > 0 {
 		switch args[0] {
@@ -24,9 +24,11 @@ func runEval(args []string, stdout, stderr io.Writer) error {
 			return evalImages(args[1:], stdout, stderr)
 		case "text":
 			return evalText(args[1:], stdout, stderr)
+		case "cgan":
+			return evalCGAN(args[1:], stdout, stderr)
 		}
 	}
-	fmt.Fprintln(stderr, "usage: aigc eval images [flags] SAMPLES       MNIST-FID, MNIST-IS, precision and recall\n       aigc eval text -hyp FILE -ref FILE    BLEU and ROUGE\n\nRun 'aigc eval images -h' or 'aigc eval text -h' for the flags.")
+	fmt.Fprintln(stderr, "usage: aigc eval images [flags] SAMPLES       MNIST-FID, MNIST-IS, precision and recall\n       aigc eval text -hyp FILE -ref FILE    BLEU and ROUGE\n       aigc eval cgan -checkpoint DIR        how often a conditional GAN draws the digit asked for\n\nRun 'aigc eval images -h', 'aigc eval text -h' or 'aigc eval cgan -h' for the flags.")
 	if len(args) > 0 && (args[0] == "-h" || args[0] == "-help" || args[0] == "--help") {
 		return flag.ErrHelp
 	}
@@ -66,19 +68,7 @@ func evalImages(args []string, stdout, stderr io.Writer) error {
 	} else if reference, err = read28(*ref); err != nil {
 		return err
 	}
-	dir, err := cacheDir(*cache)
-	if err != nil {
-		return err
-	}
-	cfg := evaluation.DefaultClassifierConfig()
-	clf, info, err := evaluation.LoadClassifier(dir, cfg)
-	if errors.Is(err, evaluation.ErrNotTrained) {
-		fmt.Fprintln(stdout, "the evaluation classifier is not trained yet: training it once")
-		if _, err = trainAndCache(cfg, dir, *mnist, stdout, stderr); err != nil {
-			return err
-		}
-		clf, info, err = evaluation.LoadClassifier(dir, cfg)
-	}
+	clf, about, err := evalClassifier(*cache, *mnist, stdout, stderr)
 	if err != nil {
 		return err
 	}
@@ -86,16 +76,40 @@ func evalImages(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", samples, err)
 	}
-	fmt.Fprintf(stdout, "%s: %d images against %d reference digits (classifier %s, test accuracy %.2f%%)\n",
-		samples, s.N, reference.Shape[0], cfg.Key(), 100*info.TestAccuracy)
+	fmt.Fprintf(stdout, "%s: %d images against %d reference digits (%s)\n",
+		samples, s.N, reference.Shape[0], about)
 	fmt.Fprintf(stdout, "MNIST-FID  %8.3f\n", s.FID)
 	fmt.Fprintf(stdout, "MNIST-IS   %8.3f ± %.3f over %d splits\n", s.IS, s.ISStd, min(opt.Splits, s.N))
 	fmt.Fprintf(stdout, "precision  %8.3f   recall %.3f   (k = %d)\n", s.Precision, s.Recall, opt.K)
 	fmt.Fprintf(stdout, "classes    %v (images the classifier puts in each digit 0-9)\n", s.Classes)
+	fmt.Fprintf(stdout, "class KL   %8.4f nats from an even tenth per digit\n", s.ClassKL)
 	if *jsonOut != "" {
 		return writeJSON(*jsonOut, s)
 	}
 	return nil
+}
+
+// evalClassifier loads the evaluation classifier from the cache folder
+// (flag -cache, else the default), training it first if it is not there,
+// and describes it in a few words for the report.
+func evalClassifier(cache, mnist string, stdout, stderr io.Writer) (*evaluation.Classifier, string, error) {
+	dir, err := cacheDir(cache)
+	if err != nil {
+		return nil, "", err
+	}
+	cfg := evaluation.DefaultClassifierConfig()
+	clf, info, err := evaluation.LoadClassifier(dir, cfg)
+	if errors.Is(err, evaluation.ErrNotTrained) {
+		fmt.Fprintln(stdout, "the evaluation classifier is not trained yet: training it once")
+		if _, err = trainAndCache(cfg, dir, mnist, stdout, stderr); err != nil {
+			return nil, "", err
+		}
+		clf, info, err = evaluation.LoadClassifier(dir, cfg)
+	}
+	if err != nil {
+		return nil, "", err
+	}
+	return clf, fmt.Sprintf("classifier %s, test accuracy %.2f%%", cfg.Key(), 100*info.TestAccuracy), nil
 }
 
 // read28 reads images and insists on MNIST's 28×28.

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -170,5 +171,45 @@ func TestEvalText(t *testing.T) {
 		if code := run(append([]string{"eval", "text"}, c.args...), &stdout, &stderr); code != 1 || !strings.Contains(stderr.String(), c.want) {
 			t.Errorf("%v: exit code %d, stderr %q, want %q", c.args, code, &stderr, c.want)
 		}
+	}
+}
+
+// aigc eval cgan asks a conditional GAN for every digit and reports, per
+// digit, the share the classifier reads as asked, and their mean.
+func TestEvalCGAN(t *testing.T) {
+	cache := testCache(t)
+	out := t.TempDir()
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"train", "gan", "-model", "cgan", "-steps", "2", "-out", out}, &stdout, &stderr); code != 0 {
+		t.Fatalf("train cgan: exit code %d\n%s", code, &stderr)
+	}
+	report := filepath.Join(out, "acc.json")
+	stdout.Reset()
+	code := run([]string{"eval", "cgan", "-checkpoint", filepath.Join(out, "cgan"), "-n", "20", "-cache", cache, "-json", report}, &stdout, &stderr)
+	if code != 0 {
+		t.Fatalf("eval cgan: exit code %d\n%s\n%s", code, &stdout, &stderr)
+	}
+	for _, want := range []string{"after 2 steps: 20 samples of each digit", "digit asked for", "mean"} {
+		if !strings.Contains(stdout.String(), want) {
+			t.Errorf("output lacks %q:\n%s", want, &stdout)
+		}
+	}
+	var got struct {
+		Accuracy []float64
+		Mean     float64
+	}
+	b, _ := os.ReadFile(report)
+	if err := json.Unmarshal(b, &got); err != nil || len(got.Accuracy) != 10 {
+		t.Fatalf("report %s: %v", b, err)
+	}
+	sum := 0.0
+	for _, a := range got.Accuracy {
+		if a < 0 || a > 1 || math.Abs(a*20-math.Round(a*20)) > 1e-9 {
+			t.Errorf("accuracy %g is not a count out of 20", a)
+		}
+		sum += a
+	}
+	if diff := got.Mean - sum/10; diff > 1e-12 || diff < -1e-12 {
+		t.Errorf("mean %g, want the mean of %v", got.Mean, got.Accuracy)
 	}
 }

@@ -17,15 +17,15 @@ import (
 )
 
 // ganModels are the models `aigc train gan -model` knows.
-var ganModels = []string{"ring", "egan", "dcgan", "cgan", "cyclegan"}
+var ganModels = []string{"ring", "egan", "dcgan", "cgan", "egan-mnist", "cyclegan"}
 
 // ganRecord is model.json, written beside a GAN's parameter files: enough
 // to rebuild the networks for `aigc sample`.
 type ganRecord struct {
 	Model    string          `json:"model"`
-	Steps    int             `json:"steps"`
+	Steps    int             `json:"steps"` // the steps the saved parameters have taken
 	Seed     uint64          `json:"seed"`
-	Seconds  float64         `json:"seconds"`
+	Seconds  float64         `json:"seconds,omitempty"`
 	Config   json.RawMessage `json:"config"`
 	Measured map[string]any  `json:"measured,omitempty"`
 }
@@ -38,6 +38,7 @@ func trainGAN(args []string, stdout, stderr io.Writer) error {
 	seed := fs.Uint64("seed", 1, "random seed: the same seed gives the same run")
 	out := fs.String("out", filepath.Join("out", "gan"), "folder; the model's files go in a subfolder named after it")
 	mnist := fs.String("mnist", "", "folder with the MNIST IDX files (default: the GoMNIST module's copy)")
+	every := fs.Int("every", 500, "digit models: also save a checkpoint every this many steps (0: only at the end)")
 	if err := parseFlags(fs, args, 0); err != nil {
 		return err
 	}
@@ -49,6 +50,9 @@ func trainGAN(args []string, stdout, stderr io.Writer) error {
 	if *steps < 0 {
 		return fmt.Errorf("-steps %d: want 0 (the default) or more", *steps)
 	}
+	if *every < 0 {
+		return fmt.Errorf("-every %d: want 0 (only at the end) or more", *every)
+	}
 	dir := filepath.Join(*out, *model)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("-out: %w", err)
@@ -58,10 +62,10 @@ func trainGAN(args []string, stdout, stderr io.Writer) error {
 	switch *model {
 	case "ring", "egan":
 		return trainRingModel(*model, *steps, *seed, dir, bar, stdout)
-	case "dcgan", "cgan":
-		return trainMNISTModel(*model, *steps, *seed, *mnist, dir, bar, stdout)
+	case "dcgan", "cgan", "egan-mnist":
+		return trainMNISTModel(*model, *steps, *seed, *every, *mnist, dir, bar, stdout)
 	default:
-		return trainCycleModel(*steps, *seed, *mnist, dir, bar, stdout)
+		return trainCycleModel(*steps, *seed, *every, *mnist, dir, bar, stdout)
 	}
 }
 
@@ -105,45 +109,71 @@ func trainRingModel(model string, steps int, seed uint64, dir string, bar *progr
 	}
 	measured := map[string]any{"modes": cov.Modes, "high_quality": cov.HighQuality}
 	if model == "egan" {
-		wins := map[string]int{}
-		counts := gan.WinCounts(res.Winners)
-		for i, m := range gan.Mutations() {
-			wins[string(m)] = counts[i]
-		}
+		wins := winsByMutation(res.Winners)
 		measured["wins"] = wins
 		fmt.Fprintf(stdout, "steps each mutation's child survived: %v\n", wins)
 	}
 	return writeRecord(dir, model, cfg.Ring.Steps, seed, res.MsPerStep*float64(cfg.Ring.Steps)/1000, config, measured)
 }
 
-// trainMNISTModel trains DCGAN or the conditional DCGAN.
-func trainMNISTModel(model string, steps int, seed uint64, mnist, dir string, bar *progress, stdout io.Writer) error {
+// trainMNISTModel trains DCGAN, the conditional DCGAN or the E-GAN on
+// MNIST, saving a checkpoint every `every` steps and at the end.
+func trainMNISTModel(model string, steps int, seed uint64, every int, mnist, dir string, bar *progress, stdout io.Writer) error {
 	train, _, err := loadMNIST(mnist)
 	if err != nil {
 		return err
 	}
 	cfg := gan.DefaultDCGANConfig()
-	train1 := gan.TrainDCGAN
-	if model == "cgan" {
-		cfg, train1 = gan.DefaultCGANConfig(), gan.TrainCGAN
+	ecfg := gan.DefaultMNISTEGANConfig()
+	switch model {
+	case "cgan":
+		cfg = gan.DefaultCGANConfig()
+	case "egan-mnist":
+		cfg = ecfg.MNIST
 	}
 	if steps > 0 {
 		cfg.Steps = steps
 	}
 	cfg.Seed = seed
+	ecfg.MNIST = cfg
+	var config any = cfg
+	if model == "egan-mnist" {
+		config = ecfg
+	}
 	fmt.Fprintf(stdout, "training %s: %d steps of %d digits, seed %d\n", model, cfg.Steps, cfg.BatchSize, seed)
-	res, err := train1(cfg, train, func(p gan.Progress) {
+	var saveErr error
+	show := func(p gan.Progress) {
 		bar.line(p.Step, p.Steps, fmt.Sprintf("loss D %.3f G %.3f  D(x) %.2f  D(G(z)) %.2f", p.DLoss, p.GLoss, p.DReal, p.DFake))
-	})
+		if every > 0 && p.Step%every == 0 && p.Step < p.Steps && saveErr == nil {
+			saveErr = saveMNISTCheckpoint(dir, model, p.Step, seed, p.Seconds, config, p.G, p.D)
+			if saveErr == nil && checkpointed != nil {
+				checkpointed(dir)
+			}
+		}
+	}
+	var res *gan.DCGANResult
+	switch model {
+	case "cgan":
+		res, err = gan.TrainCGAN(cfg, train, show)
+	case "egan-mnist":
+		res, err = gan.TrainMNISTEGAN(ecfg, train, show)
+	default:
+		res, err = gan.TrainDCGAN(cfg, train, show)
+	}
 	bar.done()
+	if err == nil {
+		err = saveErr
+	}
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "%s: %d steps in %.0f s (%.0f ms/step)\n", model, cfg.Steps, res.Seconds, res.MsPerStep)
-	if err := nn.Save(filepath.Join(dir, "generator.params"), res.G); err != nil {
-		return err
+	var measured map[string]any
+	if model == "egan-mnist" {
+		measured = map[string]any{"wins": winsByMutation(res.Winners)}
+		fmt.Fprintf(stdout, "steps each mutation's child survived: %v\n", measured["wins"])
 	}
-	if err := nn.Save(filepath.Join(dir, "discriminator.params"), res.D); err != nil {
+	if err := saveMNISTCheckpoint(dir, model, cfg.Steps, seed, res.Seconds, config, res.G, res.D); err != nil {
 		return err
 	}
 	last := res.Snapshots[len(res.Snapshots)-1]
@@ -173,11 +203,38 @@ func trainMNISTModel(model string, steps int, seed uint64, mnist, dir string, ba
 	if err := writeFigure(stdout, dir, "losses.png", curves); err != nil {
 		return err
 	}
-	return writeRecord(dir, model, cfg.Steps, seed, res.Seconds, cfg, nil)
+	return writeRecord(dir, model, cfg.Steps, seed, res.Seconds, config, measured)
+}
+
+// checkpointed, if set (by tests), is called with the folder after every
+// checkpoint taken during a run.
+var checkpointed func(dir string)
+
+// saveMNISTCheckpoint writes a digit GAN's two networks and model.json,
+// each file atomically, the record last: a folder whose model.json says
+// `steps` holds parameters at least that far along.
+func saveMNISTCheckpoint(dir, model string, step int, seed uint64, seconds float64, config any, g *gan.Generator, d *gan.Discriminator) error {
+	if err := nn.Save(filepath.Join(dir, "generator.params"), g); err != nil {
+		return err
+	}
+	if err := nn.Save(filepath.Join(dir, "discriminator.params"), d); err != nil {
+		return err
+	}
+	return writeRecord(dir, model, step, seed, seconds, config, nil)
+}
+
+// winsByMutation counts the steps each E-GAN mutation's child survived.
+func winsByMutation(winners []gan.Mutation) map[string]int {
+	wins := map[string]int{}
+	counts := gan.WinCounts(winners)
+	for i, m := range gan.Mutations() {
+		wins[string(m)] = counts[i]
+	}
+	return wins
 }
 
 // trainCycleModel trains the CycleGAN between written and bold digits.
-func trainCycleModel(steps int, seed uint64, mnist, dir string, bar *progress, stdout io.Writer) error {
+func trainCycleModel(steps int, seed uint64, every int, mnist, dir string, bar *progress, stdout io.Writer) error {
 	train, test, err := loadMNIST(mnist)
 	if err != nil {
 		return err
@@ -188,17 +245,25 @@ func trainCycleModel(steps int, seed uint64, mnist, dir string, bar *progress, s
 	}
 	cfg.Seed = seed
 	fmt.Fprintf(stdout, "training cyclegan: %d steps, written digits ↔ bold digits, unpaired\n", cfg.Steps)
+	var saveErr error
 	res, err := gan.TrainCycleGAN(cfg, train, func(p gan.CycleProgress) {
 		bar.line(p.Step, p.Steps, fmt.Sprintf("loss D %.3f G %.3f cycle %.4f", p.DLoss, p.GLoss, p.Cycle))
+		if every > 0 && p.Step%every == 0 && p.Step < p.Steps && saveErr == nil {
+			saveErr = saveCycleCheckpoint(dir, p.Step, seed, cfg, p.Nets)
+			if saveErr == nil && checkpointed != nil {
+				checkpointed(dir)
+			}
+		}
 	})
 	bar.done()
+	if err == nil {
+		err = saveErr
+	}
 	if err != nil {
 		return err
 	}
-	for name, m := range map[string]nn.Module{"g.params": res.G, "f.params": res.F, "dx.params": res.DX, "dy.params": res.DY} {
-		if err := nn.Save(filepath.Join(dir, name), m); err != nil {
-			return err
-		}
+	if err := saveCycleCheckpoint(dir, cfg.Steps, seed, cfg, res); err != nil {
+		return err
 	}
 	img, err := res.Figure(tensor.Slice(test.Images, 0, 0, 16), gan.Bold(tensor.Slice(test.Images, 0, 16, 32)))
 	if err != nil {
@@ -209,6 +274,20 @@ func trainCycleModel(steps int, seed uint64, mnist, dir string, bar *progress, s
 	}
 	fmt.Fprintf(stdout, "cyclegan: %d steps in %.0f s; final cycle loss %.4f\n", cfg.Steps, res.Seconds, res.CycleLosses[len(res.CycleLosses)-1])
 	return writeRecord(dir, "cyclegan", cfg.Steps, seed, res.Seconds, cfg, nil)
+}
+
+// saveCycleCheckpoint writes the CycleGAN's four networks and model.json,
+// each file atomically, the record last.
+func saveCycleCheckpoint(dir string, step int, seed uint64, cfg gan.CycleConfig, res *gan.CycleResult) error {
+	for _, f := range []struct {
+		name string
+		m    nn.Module
+	}{{"g.params", res.G}, {"f.params", res.F}, {"dx.params", res.DX}, {"dy.params", res.DY}} {
+		if err := nn.Save(filepath.Join(dir, f.name), f.m); err != nil {
+			return err
+		}
+	}
+	return writeRecord(dir, "cyclegan", step, seed, res.Seconds, cfg, nil)
 }
 
 // writeFigure writes img to dir/name and says so.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -23,6 +24,7 @@ func TestTrainGANAndSample(t *testing.T) {
 		{"egan", "20", []string{"generator.params", "samples.png", "model.json"}, "s.png"},
 		{"dcgan", "2", []string{"generator.params", "discriminator.params", "samples.png", "samples-over-training.png", "losses.png", "model.json"}, "s.idx"},
 		{"cgan", "2", []string{"generator.params", "samples.png", "model.json"}, "s.png"},
+		{"egan-mnist", "2", []string{"generator.params", "discriminator.params", "samples.png", "model.json"}, "s.idx"},
 		{"cyclegan", "2", []string{"g.params", "f.params", "dx.params", "dy.params", "translations.png", "model.json"}, "s.idx"},
 	} {
 		var stdout, stderr bytes.Buffer
@@ -60,10 +62,46 @@ func TestTrainGANAndSample(t *testing.T) {
 		{[]string{"sample", "-checkpoint", filepath.Join(out, "ring"), "-out", "x.txt"}, 1, ".png or an .idx"},
 		{[]string{"sample", "-checkpoint", filepath.Join(out, "ring"), "-out", filepath.Join(out, "r.idx")}, 1, "points in the plane"},
 		{[]string{"sample", "-checkpoint", filepath.Join(out, "cgan"), "-digits", "1,x"}, 1, `"x" is not a digit`},
+		{[]string{"train", "gan", "-model", "dcgan", "-every", "-1"}, 1, "-every -1"},
+		{[]string{"eval", "cgan", "-checkpoint", filepath.Join(out, "dcgan")}, 1, `needs a conditional GAN`},
+		{[]string{"eval", "cgan", "-checkpoint", filepath.Join(out, "cgan"), "-n", "0"}, 1, `-n 0`},
 	} {
 		stderr.Reset()
 		if code := run(bad.args, &stdout, &stderr); code != bad.code || !strings.Contains(stderr.String(), bad.want) {
 			t.Errorf("%v: exit code %d, stderr %q; want %d and %q", bad.args, code, &stderr, bad.code, bad.want)
+		}
+	}
+}
+
+// With -every, a run leaves checkpoints along the way that aigc sample
+// reads while training goes on, and model.json says how far along each is.
+func TestTrainGANCheckpoints(t *testing.T) {
+	for _, model := range []string{"dcgan", "cyclegan"} {
+		out := t.TempDir()
+		dir := filepath.Join(out, model)
+		var steps []int
+		checkpointed = func(d string) {
+			rec, err := readRecord(d)
+			if err != nil {
+				t.Fatalf("%s: mid-run checkpoint: %v", model, err)
+			}
+			steps = append(steps, rec.Steps)
+			var so, se bytes.Buffer
+			if code := run([]string{"sample", "-checkpoint", d, "-n", "3", "-out", filepath.Join(t.TempDir(), "s.idx")}, &so, &se); code != 0 {
+				t.Errorf("%s: sampling from the checkpoint after %d steps: exit code %d\n%s", model, rec.Steps, code, &se)
+			}
+		}
+		var stdout, stderr bytes.Buffer
+		code := run([]string{"train", "gan", "-model", model, "-steps", "5", "-every", "2", "-out", out}, &stdout, &stderr)
+		checkpointed = nil
+		if code != 0 {
+			t.Fatalf("%s: exit code %d\n%s", model, code, &stderr)
+		}
+		if !slices.Equal(steps, []int{2, 4}) {
+			t.Errorf("%s: checkpoints during the run at steps %v, want [2 4]", model, steps)
+		}
+		if rec, err := readRecord(dir); err != nil || rec.Steps != 5 {
+			t.Errorf("%s: model.json after the run: %+v, %v; want 5 steps", model, rec, err)
 		}
 	}
 }

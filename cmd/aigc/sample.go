@@ -55,15 +55,12 @@ func runSample(args []string, stdout, stderr io.Writer) error {
 			return fmt.Errorf("-out %s: ring samples are points in the plane; write a .png", *out)
 		}
 		var cfg gan.RingConfig
+		inside := ""
 		if rec.Model == "egan" {
-			var ec gan.EGANConfig
-			err = json.Unmarshal(rec.Config, &ec)
-			cfg = ec.Ring
-		} else {
-			err = json.Unmarshal(rec.Config, &cfg)
+			inside = "Ring" // EGANConfig.Ring
 		}
-		if err != nil {
-			return fmt.Errorf("%s: %v", filepath.Join(*ckpt, "model.json"), err)
+		if err := decodeConfig(*ckpt, rec, inside, &cfg); err != nil {
+			return err
 		}
 		g := gan.NewRingGenerator(cfg.ZDim, cfg.Hidden, rng)
 		if err := nn.Load(filepath.Join(*ckpt, "generator.params"), g); err != nil {
@@ -77,12 +74,12 @@ func runSample(args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 		return writeFigure(stdout, filepath.Dir(*out), filepath.Base(*out), img)
-	case "dcgan", "cgan":
-		var cfg gan.MNISTConfig
-		if err := json.Unmarshal(rec.Config, &cfg); err != nil {
-			return fmt.Errorf("%s: %v", filepath.Join(*ckpt, "model.json"), err)
+	case "dcgan", "cgan", "egan-mnist":
+		cfg, err := readMNISTConfig(*ckpt, rec)
+		if err != nil {
+			return err
 		}
-		if rec.Model == "dcgan" {
+		if rec.Model != "cgan" {
 			g := gan.NewGenerator(cfg.ZDim, cfg.Width, rng)
 			if err := nn.Load(filepath.Join(*ckpt, "generator.params"), g); err != nil {
 				return err
@@ -136,6 +133,44 @@ func runSample(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	return writeFigure(stdout, filepath.Dir(*out), filepath.Base(*out), grid)
+}
+
+// readMNISTConfig is the MNISTConfig a digit GAN's model.json records
+// (inside the E-GAN's own configuration for egan-mnist).
+func readMNISTConfig(dir string, rec *ganRecord) (gan.MNISTConfig, error) {
+	var cfg gan.MNISTConfig
+	inside := ""
+	if rec.Model == "egan-mnist" {
+		inside = "MNIST" // MNISTEGANConfig.MNIST
+	}
+	if err := decodeConfig(dir, rec, inside, &cfg); err != nil {
+		return cfg, err
+	}
+	if cfg.ZDim < 1 || cfg.Width < 1 {
+		return cfg, fmt.Errorf("%s: the config has no network sizes (zdim %d, width %d)", filepath.Join(dir, "model.json"), cfg.ZDim, cfg.Width)
+	}
+	return cfg, nil
+}
+
+// decodeConfig decodes the configuration model.json records into v, or,
+// if inside is not empty, the field of that name in it (an E-GAN's
+// configuration holds its plain GAN's).
+func decodeConfig(dir string, rec *ganRecord, inside string, v any) error {
+	path := filepath.Join(dir, "model.json")
+	raw := rec.Config
+	if inside != "" {
+		var outer map[string]json.RawMessage
+		if err := json.Unmarshal(raw, &outer); err != nil {
+			return fmt.Errorf("%s: config: %v", path, err)
+		}
+		if raw = outer[inside]; raw == nil {
+			return fmt.Errorf("%s: config has no %s", path, inside)
+		}
+	}
+	if err := json.Unmarshal(raw, v); err != nil {
+		return fmt.Errorf("%s: config: %v", path, err)
+	}
+	return nil
 }
 
 // readRecord reads DIR/model.json.
