@@ -16,10 +16,6 @@ import (
 )
 
 var (
-	loadOnce              sync.Once
-	mnistTrain, mnistTest *data.Dataset
-	mnistErr              error
-
 	quickOnce sync.Once
 	quick     *ClassifierResult
 	quickErr  error
@@ -28,18 +24,11 @@ var (
 // mnist loads the real digits once per test binary.
 func mnist(t *testing.T) (train, test *data.Dataset) {
 	t.Helper()
-	loadOnce.Do(func() {
-		dir, err := data.MNISTDir()
-		if err != nil {
-			mnistErr = err
-			return
-		}
-		mnistTrain, mnistTest, mnistErr = data.LoadMNIST(dir)
-	})
-	if mnistErr != nil {
-		t.Fatal(mnistErr)
+	train, test, err := data.SharedMNIST()
+	if err != nil {
+		t.Fatal(err)
 	}
-	return mnistTrain, mnistTest
+	return train, test
 }
 
 // quickConfig trains in a few seconds: 4,000 digits, one pass, unshifted.

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sync"
 	"testing"
 
 	"github.com/luoxia/aigc/lib/data"
@@ -12,28 +11,15 @@ import (
 	"github.com/luoxia/aigc/lib/tensor"
 )
 
-var (
-	loadOnce              sync.Once
-	mnistTrain, mnistTest *data.Dataset
-	mnistErr              error
-)
-
 // mnist loads the real digits once per test binary (the GoMNIST module's
 // copy unless AIGC_MNIST_DIR says otherwise).
 func mnist(t *testing.T) (train, test *data.Dataset) {
 	t.Helper()
-	loadOnce.Do(func() {
-		dir, err := data.MNISTDir()
-		if err != nil {
-			mnistErr = err
-			return
-		}
-		mnistTrain, mnistTest, mnistErr = data.LoadMNIST(dir)
-	})
-	if mnistErr != nil {
-		t.Fatal(mnistErr)
+	train, test, err := data.SharedMNIST()
+	if err != nil {
+		t.Fatal(err)
 	}
-	return mnistTrain, mnistTest
+	return train, test
 }
 
 // smallConfig trains in a few seconds: one narrow hidden layer, small batches.

@@ -3,7 +3,6 @@ package gan
 import (
 	"math"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/luoxia/aigc/lib/autograd"
@@ -107,25 +106,12 @@ func cycleMean(v []float64) float64 {
 	return s / float64(len(v))
 }
 
-var (
-	cycleOnce  sync.Once
-	cycleTrain *data.Dataset
-	cycleErr   error
-)
-
 // cycleMNIST loads the training digits once per test binary.
 func cycleMNIST(t *testing.T) *data.Dataset {
 	t.Helper()
-	cycleOnce.Do(func() {
-		dir, err := data.MNISTDir()
-		if err != nil {
-			cycleErr = err
-			return
-		}
-		cycleTrain, _, cycleErr = data.LoadMNIST(dir)
-	})
-	if cycleErr != nil {
-		t.Fatal(cycleErr)
+	train, _, err := data.SharedMNIST()
+	if err != nil {
+		t.Fatal(err)
 	}
-	return cycleTrain
+	return train
 }

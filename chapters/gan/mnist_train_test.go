@@ -3,35 +3,21 @@ package gan
 import (
 	"math"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/luoxia/aigc/lib/data"
 	"github.com/luoxia/aigc/lib/tensor"
 )
 
-var (
-	dcganOnce  sync.Once
-	dcganTrain *data.Dataset
-	dcganErr   error
-)
-
 // dcganDigits returns the first n training digits, loading MNIST once per
 // test binary.
 func dcganDigits(t *testing.T, n int) *data.Dataset {
 	t.Helper()
-	dcganOnce.Do(func() {
-		dir, err := data.MNISTDir()
-		if err != nil {
-			dcganErr = err
-			return
-		}
-		dcganTrain, _, dcganErr = data.LoadMNIST(dir)
-	})
-	if dcganErr != nil {
-		t.Fatal(dcganErr)
+	train, _, err := data.SharedMNIST()
+	if err != nil {
+		t.Fatal(err)
 	}
-	return dcganTrain.Head(n)
+	return train.Head(n)
 }
 
 // tinyMNISTConfig trains a narrow GAN on small batches: a step takes a

@@ -19,11 +19,11 @@ import (
 // ganModels are the models `aigc train gan -model` knows.
 var ganModels = []string{"ring", "egan", "dcgan", "cgan", "egan-mnist", "cyclegan"}
 
-// ganRecord is model.json, written beside a GAN's parameter files: enough
+// modelRecord is model.json, written beside a model's parameter files: enough
 // to rebuild the networks for `aigc sample`.
-type ganRecord struct {
+type modelRecord struct {
 	Model    string          `json:"model"`
-	Steps    int             `json:"steps"` // the steps the saved parameters have taken
+	Steps    int             `json:"steps"` // the steps (a VAE: epochs) the saved parameters have taken
 	Seed     uint64          `json:"seed"`
 	Seconds  float64         `json:"seconds,omitempty"`
 	Config   json.RawMessage `json:"config"`
@@ -141,14 +141,11 @@ func trainMNISTModel(model string, steps int, seed uint64, every int, mnist, dir
 		config = ecfg
 	}
 	fmt.Fprintf(stdout, "training %s: %d steps of %d digits, seed %d\n", model, cfg.Steps, cfg.BatchSize, seed)
-	var saveErr error
+	ckpt := &checkpointer{dir: dir}
 	show := func(p gan.Progress) {
 		bar.line(p.Step, p.Steps, fmt.Sprintf("loss D %.3f G %.3f  D(x) %.2f  D(G(z)) %.2f", p.DLoss, p.GLoss, p.DReal, p.DFake))
-		if every > 0 && p.Step%every == 0 && p.Step < p.Steps && saveErr == nil {
-			saveErr = saveMNISTCheckpoint(dir, model, p.Step, seed, p.Seconds, config, p.G, p.D)
-			if saveErr == nil && checkpointed != nil {
-				checkpointed(dir)
-			}
+		if every > 0 && p.Step%every == 0 && p.Step < p.Steps {
+			ckpt.save(func() error { return saveMNISTCheckpoint(dir, model, p.Step, seed, p.Seconds, config, p.G, p.D) })
 		}
 	}
 	var res *gan.DCGANResult
@@ -162,7 +159,7 @@ func trainMNISTModel(model string, steps int, seed uint64, every int, mnist, dir
 	}
 	bar.done()
 	if err == nil {
-		err = saveErr
+		err = ckpt.err
 	}
 	if err != nil {
 		return err
@@ -210,6 +207,23 @@ func trainMNISTModel(model string, steps int, seed uint64, every int, mnist, dir
 // checkpoint taken during a run.
 var checkpointed func(dir string)
 
+// checkpointer saves a run's checkpoints into dir and keeps the first
+// error, after which it saves no more; the run reports it at its end.
+type checkpointer struct {
+	dir string
+	err error
+}
+
+// save calls write unless an earlier checkpoint failed.
+func (c *checkpointer) save(write func() error) {
+	if c.err != nil {
+		return
+	}
+	if c.err = write(); c.err == nil && checkpointed != nil {
+		checkpointed(c.dir)
+	}
+}
+
 // saveMNISTCheckpoint writes a digit GAN's two networks and model.json,
 // each file atomically, the record last: a folder whose model.json says
 // `steps` holds parameters at least that far along.
@@ -245,19 +259,16 @@ func trainCycleModel(steps int, seed uint64, every int, mnist, dir string, bar *
 	}
 	cfg.Seed = seed
 	fmt.Fprintf(stdout, "training cyclegan: %d steps, written digits ↔ bold digits, unpaired\n", cfg.Steps)
-	var saveErr error
+	ckpt := &checkpointer{dir: dir}
 	res, err := gan.TrainCycleGAN(cfg, train, func(p gan.CycleProgress) {
 		bar.line(p.Step, p.Steps, fmt.Sprintf("loss D %.3f G %.3f cycle %.4f", p.DLoss, p.GLoss, p.Cycle))
-		if every > 0 && p.Step%every == 0 && p.Step < p.Steps && saveErr == nil {
-			saveErr = saveCycleCheckpoint(dir, p.Step, seed, cfg, p.Nets)
-			if saveErr == nil && checkpointed != nil {
-				checkpointed(dir)
-			}
+		if every > 0 && p.Step%every == 0 && p.Step < p.Steps {
+			ckpt.save(func() error { return saveCycleCheckpoint(dir, p.Step, seed, cfg, p.Nets) })
 		}
 	})
 	bar.done()
 	if err == nil {
-		err = saveErr
+		err = ckpt.err
 	}
 	if err != nil {
 		return err
@@ -306,7 +317,7 @@ func writeRecord(dir, model string, steps int, seed uint64, seconds float64, con
 	if err != nil {
 		return err
 	}
-	b, err := json.MarshalIndent(ganRecord{Model: model, Steps: steps, Seed: seed, Seconds: seconds, Config: cfg, Measured: measured}, "", "  ")
+	b, err := json.MarshalIndent(modelRecord{Model: model, Steps: steps, Seed: seed, Seconds: seconds, Config: cfg, Measured: measured}, "", "  ")
 	if err != nil {
 		return err
 	}

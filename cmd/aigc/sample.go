@@ -18,7 +18,7 @@ import (
 
 // runSample is `aigc sample`: it draws from a trained generator.
 func runSample(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("sample", "-checkpoint DIR [flags]", "Draws samples from a model trained by `aigc train gan` (the folder holding its\nmodel.json and parameters). Digits go to a .png grid or, for `aigc eval images`,\nan .idx file; ring samples to a .png scatter plot; the CycleGAN translates test\ndigits to bold and back.", stderr)
+	fs := newFlags("sample", "-checkpoint DIR [flags]", "Draws samples from a model trained by `aigc train gan` or `aigc train vae` (the\nfolder holding its model.json and parameters). Digits go to a .png grid or, for `aigc eval images`,\nan .idx file; ring samples to a .png scatter plot; the CycleGAN translates test\ndigits to bold and back.", stderr)
 	ckpt := fs.String("checkpoint", "", "the model's folder, e.g. out/gan/dcgan")
 	n := fs.Int("n", 100, "how many samples")
 	out := fs.String("out", "", "file to write: .png (a picture) or .idx (digits, for aigc eval images); default DIR/sampled.png")
@@ -96,6 +96,10 @@ func runSample(args []string, stdout, stderr io.Writer) error {
 			}
 			images = g.SampleDigits(labels, rng)
 		}
+	case "vae":
+		if images, err = sampleVAE(*ckpt, rec, *n, rng); err != nil {
+			return err
+		}
 	case "cyclegan":
 		var cfg gan.CycleConfig
 		if err := json.Unmarshal(rec.Config, &cfg); err != nil {
@@ -137,7 +141,7 @@ func runSample(args []string, stdout, stderr io.Writer) error {
 
 // readMNISTConfig is the MNISTConfig a digit GAN's model.json records
 // (inside the E-GAN's own configuration for egan-mnist).
-func readMNISTConfig(dir string, rec *ganRecord) (gan.MNISTConfig, error) {
+func readMNISTConfig(dir string, rec *modelRecord) (gan.MNISTConfig, error) {
 	var cfg gan.MNISTConfig
 	inside := ""
 	if rec.Model == "egan-mnist" {
@@ -155,7 +159,7 @@ func readMNISTConfig(dir string, rec *ganRecord) (gan.MNISTConfig, error) {
 // decodeConfig decodes the configuration model.json records into v, or,
 // if inside is not empty, the field of that name in it (an E-GAN's
 // configuration holds its plain GAN's).
-func decodeConfig(dir string, rec *ganRecord, inside string, v any) error {
+func decodeConfig(dir string, rec *modelRecord, inside string, v any) error {
 	path := filepath.Join(dir, "model.json")
 	raw := rec.Config
 	if inside != "" {
@@ -174,13 +178,13 @@ func decodeConfig(dir string, rec *ganRecord, inside string, v any) error {
 }
 
 // readRecord reads DIR/model.json.
-func readRecord(dir string) (*ganRecord, error) {
+func readRecord(dir string) (*modelRecord, error) {
 	path := filepath.Join(dir, "model.json")
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("%v (is %s a folder written by aigc train gan?)", err, dir)
 	}
-	var rec ganRecord
+	var rec modelRecord
 	if err := json.Unmarshal(b, &rec); err != nil {
 		return nil, fmt.Errorf("%s: %v", path, err)
 	}

@@ -16,7 +16,8 @@ var trainers = []struct {
 	run           func(args []string, stdout, stderr io.Writer) error
 }{
 	{"classifier", "the evaluation chapter's MNIST classifier, whose features give MNIST-FID and MNIST-IS", trainClassifier},
-	{"gan", "a GAN chapter model: -model ring, egan, dcgan, cgan or cyclegan", trainGAN},
+	{"gan", "a GAN chapter model: -model ring, egan, dcgan, cgan, egan-mnist or cyclegan", trainGAN},
+	{"vae", "a VAE chapter model: -model mlp or conv, with -beta and -latent", trainVAE},
 }
 
 // runTrain is `aigc train MODEL [flags]`.

@@ -1,0 +1,193 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/luoxia/aigc/chapters/vae"
+	"github.com/luoxia/aigc/lib/data"
+	"github.com/luoxia/aigc/lib/nn"
+	"github.com/luoxia/aigc/lib/tensor"
+)
+
+// vaeModels are the models `aigc train vae -model` knows.
+var vaeModels = []string{vae.ArchMLP, vae.ArchConv}
+
+// trainVAE is `aigc train vae`.
+func trainVAE(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("train vae", "[flags]", "Trains the VAE chapter's MLP VAE (the PyTorch examples' configuration) or its\nconvolutional VAE on MNIST, shows its progress, and writes its parameters after\nevery epoch (a checkpoint `aigc sample` reads), model.json with the test -ELBO\nper epoch, reconstructions, samples, and for a 2-D code the latent manifold,\ninto -out/MODEL.", stderr)
+	model := fs.String("model", vae.ArchMLP, "which model: mlp or conv")
+	cfg := vae.DefaultConfig()
+	fs.Float64Var(&cfg.Beta, "beta", cfg.Beta, "weight β of the KL term: 1 is the VAE, more is a β-VAE")
+	fs.IntVar(&cfg.Latent, "latent", cfg.Latent, "size K of the code z")
+	fs.IntVar(&cfg.Epochs, "epochs", cfg.Epochs, "passes over the 60,000 training digits")
+	fs.Uint64Var(&cfg.Seed, "seed", cfg.Seed, "random seed: the same seed gives the same run")
+	trainSize := fs.Int("train-size", 0, "use only the first N training digits (0: all 60,000)")
+	iwaeK := fs.Int("iwae", 0, "also estimate log p(x) on 1,000 test digits with the importance-weighted bound of K samples (0: skip)")
+	sweep := fs.String("sweep", "", "instead of one model, train one per β in this comma-separated list and draw rate against distortion (e.g. 0.5,1,2,4)")
+	out := fs.String("out", filepath.Join("out", "vae"), "folder; the model's files go in a subfolder named after it")
+	mnist := fs.String("mnist", "", "folder with the MNIST IDX files (default: the GoMNIST module's copy)")
+	if err := parseFlags(fs, args, 0); err != nil {
+		return err
+	}
+	if !contains(vaeModels, *model) {
+		fmt.Fprintf(stderr, "aigc train vae: -model must be mlp or conv, not %q\n", *model)
+		fs.Usage()
+		return errUsage
+	}
+	if *iwaeK < 0 {
+		return fmt.Errorf("-iwae %d: want 0 (skip) or a number of samples", *iwaeK)
+	}
+	if *trainSize < 0 {
+		return fmt.Errorf("-train-size %d: want 0 (all) or a number of digits", *trainSize)
+	}
+	cfg.Arch = *model
+	train, test, err := loadMNIST(*mnist)
+	if err != nil {
+		return err
+	}
+	if *trainSize > 0 && *trainSize < train.Len() {
+		train = train.Head(*trainSize)
+	}
+	dir := filepath.Join(*out, *model)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("-out: %w", err)
+	}
+	if *sweep != "" {
+		return betaSweep(*sweep, cfg, train, test, dir, stdout, stderr)
+	}
+	fmt.Fprintf(stdout, "training the %s VAE on %d digits: latent %d, β = %g, %d epochs of batches of %d, seed %d\n",
+		*model, train.Len(), cfg.Latent, cfg.Beta, cfg.Epochs, cfg.BatchSize, cfg.Seed)
+	bar := newProgress(stderr)
+	defer bar.done()
+	ckpt := &checkpointer{dir: dir}
+	var testLoss []float64
+	res, err := vae.Train(cfg, train, test, func(p vae.Progress) {
+		if !p.EpochDone {
+			bar.line(p.Step, p.Steps, fmt.Sprintf("epoch %d/%d  loss %.2f", p.Epoch, p.Epochs, p.Loss))
+			return
+		}
+		bar.done()
+		fmt.Fprintln(stdout, p)
+		testLoss = append(testLoss, p.TestLoss)
+		ckpt.save(func() error {
+			return saveVAE(dir, cfg, p.Epoch, p.Seconds, p.Model, map[string]any{"test_neg_elbo": testLoss})
+		})
+	})
+	bar.done()
+	if err == nil {
+		err = ckpt.err
+	}
+	if err != nil {
+		return err
+	}
+	last := len(res.TestLoss) - 1
+	fmt.Fprintf(stdout, "%s VAE after epoch %d: test -ELBO %.2f nats per digit (reconstruction %.2f + KL %.2f), %.0f s (%.1f ms a step)\n",
+		*model, cfg.Epochs, res.TestLoss[last], res.TestRecon[last], res.TestKL[last], res.Seconds, res.MsPerStep)
+	measured := map[string]any{
+		"test_neg_elbo": res.TestLoss, "test_recon": res.TestRecon, "test_kl": res.TestKL,
+		"train_loss": res.TrainLoss, "ms_per_step": res.MsPerStep,
+	}
+	if *iwaeK > 0 {
+		x := tensor.Slice(test.Images, 0, 0, 1000)
+		elbo := vae.IWAEEstimate(res.Model, x, 1, tensor.NewRNG(cfg.Seed+1))
+		bound := vae.IWAEEstimate(res.Model, x, *iwaeK, tensor.NewRNG(cfg.Seed+1))
+		fmt.Fprintf(stdout, "on the first 1,000 test digits: -L_1 (the ELBO) %.2f, -L_%d %.2f nats per digit\n", -elbo, *iwaeK, -bound)
+		measured["iwae_k"], measured["iwae_1000"], measured["elbo_1000"] = *iwaeK, bound, elbo
+	}
+	if err := saveVAE(dir, cfg, cfg.Epochs, res.Seconds, res.Model, measured); err != nil {
+		return err
+	}
+	return writeVAEFigures(stdout, dir, res.Model, test.Images, cfg.Seed)
+}
+
+// saveVAE writes a VAE's parameters and model.json, each atomically, the
+// record last.
+func saveVAE(dir string, cfg vae.Config, epochs int, seconds float64, m vae.Model, measured map[string]any) error {
+	if err := nn.Save(filepath.Join(dir, "vae.params"), m); err != nil {
+		return err
+	}
+	return writeRecord(dir, "vae", epochs, cfg.Seed, seconds, cfg, measured)
+}
+
+// writeVAEFigures draws reconstructions of test digits, samples from the
+// prior, and for a 2-D code the latent manifold.
+func writeVAEFigures(stdout io.Writer, dir string, m vae.Model, test *tensor.Tensor, seed uint64) error {
+	img, err := vae.ReconstructionFigure(m, tensor.Slice(test, 0, 0, 10), 10)
+	if err != nil {
+		return err
+	}
+	if err := writeFigure(stdout, dir, "reconstructions.png", img); err != nil {
+		return err
+	}
+	if img, err = vae.SamplesFigure(m, 100, 10, tensor.NewRNG(seed+2)); err != nil {
+		return err
+	}
+	if err := writeFigure(stdout, dir, "samples.png", img); err != nil {
+		return err
+	}
+	if m.Latent() == 2 {
+		if img, err = vae.ManifoldFigure(m, 20); err != nil {
+			return err
+		}
+		return writeFigure(stdout, dir, "manifold.png", img)
+	}
+	return nil
+}
+
+// sampleVAE draws n digits from the VAE in dir, z ~ N(0, I) from rng.
+func sampleVAE(dir string, rec *modelRecord, n int, rng *tensor.RNG) (*tensor.Tensor, error) {
+	var cfg vae.Config
+	if err := decodeConfig(dir, rec, "", &cfg); err != nil {
+		return nil, err
+	}
+	m, err := cfg.NewModel(28*28, tensor.NewRNG(1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", filepath.Join(dir, "model.json"), err)
+	}
+	if err := nn.Load(filepath.Join(dir, "vae.params"), m); err != nil {
+		return nil, err
+	}
+	return vae.Sample(m, n, rng), nil
+}
+
+// betaSweep is `aigc train vae -sweep`: one model per β, their rate and
+// distortion on the test digits, and the curve.
+func betaSweep(list string, cfg vae.Config, train, test *data.Dataset, dir string, stdout, stderr io.Writer) error {
+	var betas []float64
+	for _, f := range strings.Split(list, ",") {
+		b, err := strconv.ParseFloat(strings.TrimSpace(f), 64)
+		if err != nil || !(b >= 0) || math.IsInf(b, 1) {
+			return fmt.Errorf("-sweep %q: %q is not a β ≥ 0", list, f)
+		}
+		betas = append(betas, b)
+	}
+	sort.Float64s(betas)
+	fmt.Fprintf(stdout, "a β sweep of the %s VAE on %d digits: β = %v, %d epochs each, seed %d\n", cfg.Arch, train.Len(), betas, cfg.Epochs, cfg.Seed)
+	bar := newProgress(stderr)
+	points, err := vae.BetaSweep(cfg, betas, train, test, func(p vae.Progress) {
+		bar.line(p.Step, p.Steps, fmt.Sprintf("epoch %d/%d  loss %.2f", p.Epoch, p.Epochs, p.Loss))
+	})
+	bar.done()
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, "     β   rate (nats)  rate (bits)  distortion (nats)  -ELBO (nats), per test digit")
+	for _, p := range points {
+		fmt.Fprintf(stdout, "%6g   %10.2f   %10.2f   %16.2f   %11.2f\n", p.Beta, p.Rate, p.Rate/math.Ln2, p.Distortion, p.Rate+p.Distortion)
+	}
+	img, err := vae.RateDistortionFigure(points)
+	if err != nil {
+		return err
+	}
+	if err := writeFigure(stdout, dir, "beta-sweep.png", img); err != nil {
+		return err
+	}
+	return writeJSON(filepath.Join(dir, "beta-sweep.json"), points)
+}

@@ -1,0 +1,101 @@
+// Package interp is an exercise: interpolating between two latent codes,
+// the walk through latent space by which a VAE's decoder shows what its
+// codes mean (one digit turning smoothly into another).
+//
+// Encode two images to codes z0 and z1 (the encoder's means μ), decode the
+// points on a path between them, and lay the images in a row. The simplest
+// path is the straight line,
+//
+//	lerp(z0, z1, t) = (1 - t)·z0 + t·z1,   t in [0, 1]
+//
+// which is z0 at t = 0 and z1 at t = 1. Written this way both ends come
+// out exactly, with no rounding: 1·z0 + 0·z1 and 0·z0 + 1·z1. The
+// algebraically equal z0 + t·(z1 - z0) need not: for z0 = 1e20 and z1 = 1
+// it gives 1e20 + (1 - 1e20) = 0 at t = 1, since 1 - 1e20 rounds to -1e20.
+// A path of n points takes the evenly spaced t_i = i/(n - 1), i = 0, ...,
+// n - 1, so that successive points are equally far apart.
+//
+// The straight line cuts through a region the prior rarely visits. In K
+// dimensions, a code z ~ N(0, I) has |z|² ~ χ²_K, so |z| ≈ √K: draws
+// concentrate on a thin shell. Two independent draws are nearly
+// orthogonal, and the midpoint (z0 + z1)/2 of the line has norm about
+// √(K/2) ≈ 0.71·√K, well inside the shell, where the decoder saw no codes
+// in training. White (2016, "Sampling Generative Networks") walks along the
+// great circle instead, with Shoemake's (1985) spherical interpolation:
+//
+//	slerp(z0, z1, t) = sin((1 - t)·Ω)/sin Ω · z0 + sin(t·Ω)/sin Ω · z1
+//
+// where Ω is the angle between z0 and z1, cos Ω = z0·z1 / (|z0|·|z1|).
+// For two codes of the same norm r, the point at t is at angle t·Ω from z0
+// and has norm r: equal steps in t are equal steps along the arc. (For
+// codes of different norms it moves between the two in the plane they
+// span, no longer at a constant angular speed.)
+//
+// Slerp is 0/0 where sin Ω = 0: for parallel codes (Ω = 0), where its
+// limit is lerp, and for opposite ones (Ω = π), where every great circle
+// joins them. It then falls back to lerp, as it does when a code is 0 and
+// has no direction. Rounding can also push the computed cos Ω just past
+// 1 for parallel codes, where math.Acos returns NaN: clamp it to [-1, 1].
+package interp
+
+import (
+	"fmt"
+	"math"
+)
+
+// Lerp returns the point (1 - t)·z0 + t·z1 as a new slice, for codes z0
+// and z1 of the same length. It returns z0's values exactly at t = 0 and
+// z1's exactly at t = 1.
+func Lerp(z0, z1 []float64, t float64) []float64 {
+	z := make([]float64, len(z0))
+	for j := range z0 {
+		z[j] = (1-t)*z0[j] + t*z1[j] // exact at both ends, unlike z0 + t·(z1 - z0)
+	}
+	return z
+}
+
+// Path returns n points evenly spaced on the line from z0 to z1: point i
+// is Lerp(z0, z1, i/(n - 1)), so the first is z0 and the last z1, exactly.
+// Each point is a new slice; z0 and z1 are left unchanged. A path needs
+// two ends: Path panics if n < 2.
+func Path(z0, z1 []float64, n int) [][]float64 {
+	if n < 2 {
+		panic(fmt.Sprintf("interp: Path of %d points, want at least 2 (the two ends)", n))
+	}
+	path := make([][]float64, n)
+	for i := range path {
+		path[i] = Lerp(z0, z1, float64(i)/float64(n-1)) // t by division: the last is exactly 1
+	}
+	return path
+}
+
+// Slerp returns the point at t on the great-circle arc from z0 to z1,
+//
+//	sin((1 - t)·Ω)/sin Ω · z0 + sin(t·Ω)/sin Ω · z1,   cos Ω = z0·z1/(|z0|·|z1|)
+//
+// as a new slice, for codes of the same length. Where the arc is not
+// defined (a code of norm 0, or sin Ω < 1e-9: parallel or opposite codes)
+// it returns Lerp(z0, z1, t).
+func Slerp(z0, z1 []float64, t float64) []float64 {
+	n0, n1, dot := 0.0, 0.0, 0.0
+	for j := range z0 {
+		n0 += z0[j] * z0[j]
+		n1 += z1[j] * z1[j]
+		dot += z0[j] * z1[j]
+	}
+	if n0 == 0 || n1 == 0 {
+		return Lerp(z0, z1, t) // a code with no direction
+	}
+	cos := math.Max(-1, math.Min(1, dot/math.Sqrt(n0*n1)))
+	omega := math.Acos(cos)
+	sin := math.Sin(omega)
+	if sin < 1e-9 {
+		return Lerp(z0, z1, t) // parallel or opposite: no single arc
+	}
+	w0, w1 := math.Sin((1-t)*omega)/sin, math.Sin(t*omega)/sin
+	z := make([]float64, len(z0))
+	for j := range z0 {
+		z[j] = w0*z0[j] + w1*z1[j]
+	}
+	return z
+}
