@@ -26,4 +26,5 @@
 //	loglik.go      estimating log p(x) of a trained model with the IWAE bound
 //	figures.go     reconstructions, samples, the 2-D manifold, interpolations
 //	sweep.go       β-VAE: rate against distortion
+//	semisup.go     semi-supervised learning on the codes
 package vae

@@ -37,7 +37,7 @@ func TestTrainVAEAndSample(t *testing.T) {
 			t.Errorf("%s not written: %v", f, err)
 		}
 	}
-	for _, want := range []string{"epoch 2/2", "test -ELBO", "-L_5"} {
+	for _, want := range []string{"epoch 2/2", "test -ELBO", "-L_5", "10 labelled digits per class"} {
 		if !strings.Contains(stdout.String(), want) {
 			t.Errorf("output lacks %q:\n%s", want, &stdout)
 		}
