@@ -22,6 +22,13 @@ DefaultConfig) trains in luoxia:
   train loss the epoch's summed batch losses divided by 60,000, taken while
              the model changes (the example's "Average loss").
 
+--model conv trains the chapter's convolutional VAE (chapters/vae, Conv with
+width 32, ConvConfig) instead, with everything else the same: conv 4x4/2
+1->32 and 32->64 with ReLU, linear 3136->20 for mu and for log sigma^2;
+linear 20->3136 with ReLU, transposed conv 4x4/2 64->32 with ReLU and 32->1,
+the decoder's logits. --iwae K then also times the importance-weighted bound
+L_K on the first 1,000 test digits, as `aigc train vae -iwae K` does.
+
 The pixels are read from MNIST's IDX files (gzipped or not) and divided by
 255, as torchvision's ToTensor does. They are held in one tensor, and a batch
 is gathered from it by index, so the time is the model's, not the
@@ -46,6 +53,7 @@ example
   result bench=vae_train dtype=float32 threads=2 setup=default epochs=7 ...
       test_loss=106.71 seconds=95.2 ms_per_step=25.31 ...
 
+  model          mlp or conv
   test_loss      -ELBO per test digit after the last epoch, nats
   test_losses    the same after every epoch, comma-separated
   train_loss     the last epoch's average training loss per digit
@@ -57,6 +65,9 @@ example
   cpu_ms_per_step, faults_per_step
                  process CPU time (user+system, all threads) and page faults
                  per training step, over the same steps
+  iwae_k, elbo_1000, iwae_1000, iwae_seconds
+                 with --iwae K: -L_1 and -L_K per digit on the first 1,000
+                 test digits, and the wall time of computing L_K
   openblas_threads, openblas_core
                  what the OpenBLAS that torch loaded reports
 
@@ -72,6 +83,7 @@ Run with Debian's interpreter, which sees Debian's python3-torch:
   /usr/bin/python3 bench/vae_train.py                     # 2 threads, float32, 7 epochs
   /usr/bin/python3 bench/vae_train.py --dtype float64     # luoxia's arithmetic
   /usr/bin/python3 bench/vae_train.py --threads 1 --epochs 1
+  /usr/bin/python3 bench/vae_train.py --model conv --iwae 100
 """
 
 import argparse
@@ -89,6 +101,7 @@ HIDDEN = 400
 LATENT = 20
 BATCH = 128
 LR = 1e-3
+IWAE_DIGITS = 1000  # as `aigc train vae -iwae K`
 
 # The environment of each --setup (as in mlp_step.py).
 SETUP_ENV = {
@@ -166,11 +179,44 @@ def load_images(torch, folder, name, dtype):
 
 # --- the model and its loss
 
-def build_model(torch):
-    """The example's VAE: fc1 784->400, fc21 and fc22 400->20 (mu, log sigma^2),
-    fc3 20->400, fc4 400->784 (the decoder's logits)."""
+def build_model(torch, kind):
+    """The VAE that --model names: "mlp", the example's, fc1 784->400, fc21 and
+    fc22 400->20 (mu, log sigma^2), fc3 20->400, fc4 400->784 (the decoder's
+    logits); or "conv", the chapter's convolutional VAE (chapters/vae, Conv
+    with width 32): conv 4x4/2 1->32 and 32->64 with ReLU (28 -> 14 -> 7),
+    linear 3136->20 twice (mu, log sigma^2); linear 20->3136 with ReLU,
+    transposed conv 4x4/2 64->32 with ReLU and 32->1 (7 -> 14 -> 28)."""
     nn = torch.nn
     F = torch.nn.functional
+
+    class ConvVAE(nn.Module):
+        def __init__(self, w=32):
+            super().__init__()
+            self.w = w
+            self.conv1 = nn.Conv2d(1, w, 4, stride=2, padding=1)
+            self.conv2 = nn.Conv2d(w, 2 * w, 4, stride=2, padding=1)
+            self.mu = nn.Linear(2 * w * 7 * 7, LATENT)
+            self.log_var = nn.Linear(2 * w * 7 * 7, LATENT)
+            self.dec = nn.Linear(LATENT, 2 * w * 7 * 7)
+            self.up1 = nn.ConvTranspose2d(2 * w, w, 4, stride=2, padding=1)
+            self.up2 = nn.ConvTranspose2d(w, 1, 4, stride=2, padding=1)
+
+        def encode(self, x):
+            h = F.relu(self.conv1(x.view(-1, 1, 28, 28)))
+            h = F.relu(self.conv2(h)).flatten(1)
+            return self.mu(h), self.log_var(h)
+
+        def decode(self, z):
+            h = F.relu(self.dec(z)).view(-1, 2 * self.w, 7, 7)
+            return self.up2(F.relu(self.up1(h))).flatten(1)
+
+        def forward(self, x):
+            mu, log_var = self.encode(x)
+            eps = torch.randn_like(mu)
+            return self.decode(mu + eps * torch.exp(0.5 * log_var)), mu, log_var
+
+    if kind == "conv":
+        return ConvVAE()
 
     class VAE(nn.Module):
         def __init__(self):
@@ -181,12 +227,18 @@ def build_model(torch):
             self.dec = nn.Linear(LATENT, HIDDEN)
             self.out = nn.Linear(HIDDEN, PIXELS)
 
-        def forward(self, x):
+        def encode(self, x):
             h = F.relu(self.enc(x))
-            mu, log_var = self.mu(h), self.log_var(h)
+            return self.mu(h), self.log_var(h)
+
+        def decode(self, z):
+            return self.out(F.relu(self.dec(z)))
+
+        def forward(self, x):
+            mu, log_var = self.encode(x)
             eps = torch.randn_like(mu)  # always sampled, in training and test
             z = mu + eps * torch.exp(0.5 * log_var)
-            return self.out(F.relu(self.dec(z))), mu, log_var
+            return self.decode(z), mu, log_var
 
     return VAE()
 
@@ -201,6 +253,39 @@ def negative_elbo(torch, loss_kind, logits, x, mu, log_var):
         recon = F.binary_cross_entropy_with_logits(logits, x, reduction="sum")
     kl = -0.5 * torch.sum(1 + log_var - mu.pow(2) - log_var.exp())
     return recon + kl
+
+
+def iwae_bound(torch, model, x, k, rows=4096):
+    """The importance-weighted bound L_K of Burda et al. (2016), averaged over
+    the images of x, as chapters/vae IWAEEstimate computes it: for each image,
+    K draws z = mu + sigma * eps and log (1/K) sum_k p(x|z_k) p(z_k) / q(z_k|x),
+    with log p(x|z) the exact Bernoulli log-likelihood from the logits. About
+    `rows` codes are decoded in one pass. Nats per image (negative)."""
+    import math
+
+    F = torch.nn.functional
+    log2pi = math.log(2 * math.pi)
+    group = max(1, min(1000, rows // k))
+    total = 0.0
+    with torch.no_grad():
+        for lo in range(0, x.shape[0], group):
+            xb = x[lo:lo + group]
+            g = xb.shape[0]
+            mu, log_var = model.encode(xb)
+            per_pass = max(1, rows // g)
+            log_w = []
+            for done in range(0, k, per_pass):
+                s = min(k - done, per_pass)
+                eps = torch.randn(g, s, LATENT, dtype=x.dtype)
+                z = mu.unsqueeze(1) + torch.exp(0.5 * log_var).unsqueeze(1) * eps
+                logits = model.decode(z.reshape(g * s, LATENT)).reshape(g, s, -1)
+                log_px = -F.binary_cross_entropy_with_logits(
+                    logits, xb.unsqueeze(1).expand_as(logits), reduction="none").sum(-1)
+                log_pz = -0.5 * (z.pow(2) + log2pi).sum(-1)
+                log_qz = -0.5 * (eps.pow(2) + log_var.unsqueeze(1) + log2pi).sum(-1)
+                log_w.append(log_px + log_pz - log_qz)
+            total += (torch.logsumexp(torch.cat(log_w, 1), 1) - math.log(k)).sum().item()
+    return total / x.shape[0]
 
 
 # --- the run (in the child)
@@ -237,13 +322,13 @@ def run(args):
     n_train, n_test = train.shape[0], test.shape[0]
 
     torch.manual_seed(args.seed)  # the initial weights, the order, the noise
-    model = build_model(torch).to(dtype)
+    model = build_model(torch, args.model).to(dtype)
     opt = torch.optim.Adam(model.parameters(), lr=LR)
     batches = (n_train + BATCH - 1) // BATCH
     print(f"# torch {torch.__version__}, {os.cpu_count()} CPUs, {args.threads} thread(s) "
           f"(OpenBLAS {blas_threads}, {blas_core}), {args.dtype}, setup {args.setup}, loss {args.loss}; "
           f"MNIST from {folder}: {n_train} training and {n_test} test digits; "
-          f"{args.epochs} epochs of {batches} batches of {BATCH}, seed {args.seed}", flush=True)
+          f"{args.model} VAE, {args.epochs} epochs of {batches} batches of {BATCH}, seed {args.seed}", flush=True)
 
     train_losses, test_losses = [], []
     step_time, step_cpu, step_faults, steps = 0.0, 0.0, 0, 0
@@ -289,11 +374,23 @@ def run(args):
     seconds = time.perf_counter() - start
     print(f"total {seconds:.1f} s, {steps} steps of {step_time / steps * 1e3:.2f} ms "
           f"({step_cpu / steps * 1e3:.2f} ms CPU, {step_faults / steps:.0f} page faults)", flush=True)
+    iwae = ""
+    if args.iwae > 0:
+        model.eval()
+        x = test[:IWAE_DIGITS]
+        elbo = iwae_bound(torch, model, x, 1)
+        t0 = time.perf_counter()
+        bound = iwae_bound(torch, model, x, args.iwae)
+        iwae_seconds = time.perf_counter() - t0
+        print(f"on the first {IWAE_DIGITS} test digits: -L_1 (the ELBO) {-elbo:.2f}, "
+              f"-L_{args.iwae} {-bound:.2f} nats per digit, in {iwae_seconds:.1f} s", flush=True)
+        iwae = (f"iwae_k={args.iwae} elbo_1000={-elbo:.3f} iwae_1000={-bound:.3f} "
+                f"iwae_seconds={iwae_seconds:.2f} ")
     print(
-        f"result bench=vae_train dtype={args.dtype} threads={args.threads} setup={args.setup} "
-        f"loss={args.loss} epochs={args.epochs} batch={BATCH} seed={args.seed} "
+        f"result bench=vae_train model={args.model} dtype={args.dtype} threads={args.threads} "
+        f"setup={args.setup} loss={args.loss} epochs={args.epochs} batch={BATCH} seed={args.seed} "
         f"test_loss={test_losses[-1]:.3f} test_losses={','.join(f'{v:.3f}' for v in test_losses)} "
-        f"train_loss={train_losses[-1]:.3f} seconds={seconds:.2f} steps={steps} "
+        f"train_loss={train_losses[-1]:.3f} seconds={seconds:.2f} steps={steps} {iwae}"
         f"ms_per_step={step_time / steps * 1e3:.3f} cpu_ms_per_step={step_cpu / steps * 1e3:.3f} "
         f"faults_per_step={step_faults / steps:.0f} openblas_threads={blas_threads} "
         f"openblas_core={blas_core} torch={torch.__version__}",
@@ -303,6 +400,11 @@ def run(args):
 
 def main():
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--model", default="mlp", choices=("mlp", "conv"),
+                   help="the example's MLP VAE (default) or the chapter's convolutional VAE")
+    p.add_argument("--iwae", type=int, default=0,
+                   help=f"after training, also the importance-weighted bound of K samples on the first "
+                        f"{IWAE_DIGITS} test digits, timed (default 0: skip)")
     p.add_argument("--threads", type=int, default=2, help="threads for PyTorch and OpenBLAS (default 2)")
     p.add_argument("--dtype", default="float32", choices=("float32", "float64"),
                    help="arithmetic: float32 (the example's, default) or float64 (luoxia's)")
@@ -315,8 +417,8 @@ def main():
     p.add_argument("--mnist", default="", help=f"folder with the MNIST IDX files (default ${MNIST_ENV}, else GoMNIST's)")
     p.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = p.parse_args()
-    if args.threads < 1 or args.epochs < 1:
-        p.error("--threads and --epochs must be at least 1")
+    if args.threads < 1 or args.epochs < 1 or args.iwae < 0:
+        p.error("--threads and --epochs must be at least 1, --iwae at least 0")
 
     if args.child:  # the environment is already set
         run(args)
@@ -335,6 +437,7 @@ def main():
     env.update(SETUP_ENV[args.setup])
     cmd = [sys.executable, os.path.abspath(__file__), "--child"] + [
         f"--{k}={v}" for k, v in (
+            ("model", args.model), ("iwae", args.iwae),
             ("threads", args.threads), ("dtype", args.dtype), ("epochs", args.epochs),
             ("seed", args.seed), ("loss", args.loss), ("setup", args.setup), ("mnist", args.mnist))
     ]
