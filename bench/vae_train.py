@@ -189,7 +189,16 @@ def build_model(torch, kind):
     nn = torch.nn
     F = torch.nn.functional
 
-    class ConvVAE(nn.Module):
+    class Base(nn.Module):
+        """What both models share: encode, draw z = mu + sigma * eps, decode."""
+
+        def forward(self, x):
+            mu, log_var = self.encode(x)
+            eps = torch.randn_like(mu)  # always sampled, in training and test
+            z = mu + eps * torch.exp(0.5 * log_var)
+            return self.decode(z), mu, log_var
+
+    class ConvVAE(Base):
         def __init__(self, w=32):
             super().__init__()
             self.w = w
@@ -210,15 +219,10 @@ def build_model(torch, kind):
             h = F.relu(self.dec(z)).view(-1, 2 * self.w, 7, 7)
             return self.up2(F.relu(self.up1(h))).flatten(1)
 
-        def forward(self, x):
-            mu, log_var = self.encode(x)
-            eps = torch.randn_like(mu)
-            return self.decode(mu + eps * torch.exp(0.5 * log_var)), mu, log_var
-
     if kind == "conv":
         return ConvVAE()
 
-    class VAE(nn.Module):
+    class VAE(Base):
         def __init__(self):
             super().__init__()
             self.enc = nn.Linear(PIXELS, HIDDEN)
@@ -233,12 +237,6 @@ def build_model(torch, kind):
 
         def decode(self, z):
             return self.out(F.relu(self.dec(z)))
-
-        def forward(self, x):
-            mu, log_var = self.encode(x)
-            eps = torch.randn_like(mu)  # always sampled, in training and test
-            z = mu + eps * torch.exp(0.5 * log_var)
-            return self.decode(z), mu, log_var
 
     return VAE()
 

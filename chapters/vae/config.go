@@ -61,8 +61,9 @@ type Config struct {
 // Measured on two cores, test -ELBO per digit after the seventh epoch:
 // 107.03 with seed 1 (recon 81.7 + KL 25.3; 128.3 after the first epoch,
 // 112.0 after the third) in 78 s (22 ms a step); over seeds 1 to 10,
-// 106.90 ± 0.05 (from 106.67 to 107.21), where PyTorch 1.13 running the
-// example's code on the same machine gives 106.87 ± 0.07. The example's
+// 106.90 ± 0.05 (from 106.67 to 107.21), where the example's network and
+// settings in PyTorch 1.13 (bench/vae_train.py) give 106.87 ± 0.07 on the
+// same machine. The example's
 // one published run reads 106.66, a good draw from that spread.
 //
 // What still differs from the example is not configuration: this code
