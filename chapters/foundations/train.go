@@ -27,8 +27,6 @@ type Result struct {
 	MsPerStep    float64   // mean wall time of one training step
 }
 
-// ANCHOR: train
-
 // Train fits an MLP to train and measures it on test. progress, if not
 // nil, is called after every step. The same Config (Seed included) gives
 // the same Result, bit for bit, on the same machine.
@@ -39,6 +37,7 @@ func Train(cfg Config, train, test *data.Dataset, progress func(Progress)) (*Res
 	if train.Len() == 0 || test.Len() == 0 {
 		return nil, fmt.Errorf("foundations: %d training and %d test examples; need some of each", train.Len(), test.Len())
 	}
+	// ANCHOR: train
 	rng := tensor.NewRNG(cfg.Seed)
 	model := NewMLP(cfg.Layers(train.Dim()), rng)
 	loader := data.NewLoader(train, cfg.BatchSize, true, rng.Uint64())
@@ -67,14 +66,13 @@ func Train(cfg Config, train, test *data.Dataset, progress func(Progress)) (*Res
 			progress(Progress{Epoch: loader.Epoch() + 1, Epochs: cfg.Epochs, Step: step, Steps: steps, Loss: loss.Item()})
 		}
 	}
+	// ANCHOR_END: train
 	res.MsPerStep = float64(time.Since(start).Milliseconds()) / float64(steps)
 
 	res.Predictions = model.Predict(test.Images)
 	res.TestAccuracy = accuracy(res.Predictions, test.Labels)
 	return res, nil
 }
-
-// ANCHOR_END: train
 
 // accuracy is the fraction of predictions equal to their labels.
 func accuracy(pred, labels []int) float64 {

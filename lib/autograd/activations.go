@@ -78,8 +78,6 @@ func SiLU(a *Value) *Value {
 		})
 }
 
-// ANCHOR: gelu
-
 // GELU returns x·Φ(x), Φ the standard normal CDF (Hendrycks & Gimpel 2016),
 // computed exactly with erf: Φ(x) = (1 + erf(x/√2))/2.
 // d/dx = Φ(x) + x·φ(x), φ the standard normal density.
@@ -88,7 +86,5 @@ func GELU(a *Value) *Value {
 		func(x float64) float64 { return x * normCDF(x) },
 		func(x, _ float64) float64 { return normCDF(x) + x*math.Exp(-x*x/2)/math.Sqrt(2*math.Pi) })
 }
-
-// ANCHOR_END: gelu
 
 func normCDF(x float64) float64 { return 0.5 * (1 + math.Erf(x/math.Sqrt2)) }

@@ -40,6 +40,8 @@ func (v *Value) BackwardWith(g *tensor.Tensor) {
 	}
 }
 
+// ANCHOR_END: backward
+
 // topoSort lists the Values v depends on (v included) so that every Value
 // comes after its parents. It is iterative, so deep graphs (a long RNN or
 // a thousand-step sampler) cannot overflow the stack.
@@ -67,8 +69,6 @@ func topoSort(v *Value) []*Value {
 	}
 	return order
 }
-
-// ANCHOR_END: backward
 
 // gradEnabled is switched off by NoGrad and SetGradEnabled.
 var gradEnabled = true

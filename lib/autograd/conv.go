@@ -2,8 +2,6 @@ package autograd
 
 import "github.com/luoxia/aigc/lib/tensor"
 
-// ANCHOR: conv
-
 // Conv2d convolves x [N, C, H, W] with filters w [F, C, KH, KW] and returns
 // [N, F, OH, OW]. Its backward uses the two adjoint computations of
 // lib/tensor: the gradient for x is a transposed convolution of the
@@ -39,5 +37,3 @@ func ConvTranspose2d(x, w *Value, stride, pad int) *Value {
 	}
 	return out
 }
-
-// ANCHOR_END: conv

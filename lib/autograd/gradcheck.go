@@ -7,8 +7,6 @@ import (
 	"github.com/luoxia/aigc/lib/tensor"
 )
 
-// ANCHOR: gradcheck
-
 // GradCheckResult reports the worst disagreement GradCheck found.
 type GradCheckResult struct {
 	MaxRelErr float64 // the largest relative error over all inputs
@@ -57,6 +55,7 @@ func MaxRelError(f func() *Value, inputs []*Value, h float64) GradCheckResult {
 	// make a gradient vanish exactly (Σ x ⊙ BatchNorm(x) has dL/dx = 0).
 	r := tensor.RandN(tensor.NewRNG(0x9e3779b97f4a7c15), out.Data.Shape...)
 	out.BackwardWith(r)
+	// ANCHOR: gradcheck
 	loss := func() float64 {
 		var s float64
 		NoGrad(func() { s = dot(r, f().Data) })
@@ -90,10 +89,9 @@ func MaxRelError(f func() *Value, inputs []*Value, h float64) GradCheckResult {
 			res = GradCheckResult{MaxRelErr: rel, Input: k, Index: worst, Analytic: worstA, Numeric: worstN}
 		}
 	}
+	// ANCHOR_END: gradcheck
 	return res
 }
-
-// ANCHOR_END: gradcheck
 
 func dot(a, b *tensor.Tensor) float64 {
 	s := 0.0

@@ -2,8 +2,6 @@ package autograd
 
 import "github.com/luoxia/aigc/lib/tensor"
 
-// ANCHOR: sum
-
 // Sum returns the sum of all elements of a, as a scalar Value.
 // Each element contributes once, so dL/da = dL/dsum everywhere.
 func Sum(a *Value) *Value {
@@ -11,8 +9,6 @@ func Sum(a *Value) *Value {
 	out.backward = func() { a.accumulate(tensor.Full(out.Grad.Data[0], a.Data.Shape...)) }
 	return out
 }
-
-// ANCHOR_END: sum
 
 // Mean returns the mean of all elements of a.   dL/da = dL/dmean / N.
 func Mean(a *Value) *Value {

@@ -67,8 +67,6 @@ func Concat(axis int, vs ...*Value) *Value {
 	return out
 }
 
-// ANCHOR: rows
-
 // Rows gathers rows of a table by index: row k of the result is row idx[k]
 // of a. It is an embedding lookup; its gradient adds each upstream row back
 // into the row it came from (tokens seen twice get two contributions).
@@ -81,5 +79,3 @@ func Rows(a *Value, idx []int) *Value {
 	}
 	return out
 }
-
-// ANCHOR_END: rows

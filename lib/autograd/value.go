@@ -75,8 +75,6 @@ func (v *Value) ZeroGrad() { v.Grad = nil }
 // String describes v by operation and shape.
 func (v *Value) String() string { return fmt.Sprintf("Value(%s %v)", v.op, v.Data.Shape) }
 
-// ANCHOR: newop
-
 // newOp wraps an operation's result. When gradients are disabled, or no
 // parent needs one, the result is a constant and no graph is recorded;
 // otherwise the caller sets backward on the returned Value.
@@ -109,5 +107,3 @@ func (v *Value) accumulate(g *tensor.Tensor) {
 	}
 	v.Grad.AddInPlace(g)
 }
-
-// ANCHOR_END: newop

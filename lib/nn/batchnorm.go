@@ -63,8 +63,6 @@ func (bn *BatchNorm) SetTraining(on bool) { bn.training = on }
 // Training reports whether the layer normalises with batch statistics.
 func (bn *BatchNorm) Training() bool { return bn.training }
 
-// ANCHOR: batchnorm
-
 // Forward normalises x [N, C] or [N, C, H, W] channel by channel.
 func (bn *BatchNorm) Forward(x *autograd.Value) *autograd.Value {
 	c := bn.Gamma.Data.Size()
@@ -113,8 +111,6 @@ func (bn *BatchNorm) updateRunning(mu, variance *tensor.Tensor, m int) {
 		runVar[i] = (1-bn.Momentum)*runVar[i] + bn.Momentum*variance.Data[i]*unbias
 	}
 }
-
-// ANCHOR_END: batchnorm
 
 // meanPerChannel averages x over every axis except axis 1, keeping them
 // all with size 1: [N, C] -> [1, C], [N, C, H, W] -> [1, C, 1, 1].

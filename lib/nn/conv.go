@@ -32,16 +32,12 @@ func NewConv2d(inCh, outCh, k, stride, pad int, rng *tensor.RNG) *Conv2d {
 	return &Conv2d{W: autograd.Param(w), B: autograd.Param(b), Stride: stride, Pad: pad}
 }
 
-// ANCHOR: conv2d
-
 // Forward convolves x [N, C, H, W] and returns [N, F, OH, OW].
 func (c *Conv2d) Forward(x *autograd.Value) *autograd.Value {
 	// y[n, f] = Σ_c W[f, c] ⋆ x[n, c] + b[f]
 	y := autograd.Conv2d(x, c.W, c.Stride, c.Pad)
 	return autograd.Add(y, channelBias(c.B))
 }
-
-// ANCHOR_END: conv2d
 
 // Params lists W and b.
 func (c *Conv2d) Params() []Param { return []Param{{Name: "W", V: c.W}, {Name: "b", V: c.B}} }

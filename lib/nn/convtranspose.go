@@ -33,16 +33,12 @@ func NewConvTranspose2d(inCh, outCh, k, stride, pad int, rng *tensor.RNG) *ConvT
 	return &ConvTranspose2d{W: autograd.Param(w), B: autograd.Param(b), Stride: stride, Pad: pad}
 }
 
-// ANCHOR: convtranspose2d
-
 // Forward upsamples x [N, Cin, H, W] to [N, Cout, OH, OW].
 func (c *ConvTranspose2d) Forward(x *autograd.Value) *autograd.Value {
 	// y = Conv2dᵀ(x; W) + b: the input-gradient of a convolution, plus a bias per channel
 	y := autograd.ConvTranspose2d(x, c.W, c.Stride, c.Pad)
 	return autograd.Add(y, channelBias(c.B))
 }
-
-// ANCHOR_END: convtranspose2d
 
 // Params lists W and b.
 func (c *ConvTranspose2d) Params() []Param {

@@ -38,8 +38,6 @@ func (d *Dropout) SetTraining(on bool) { d.training = on }
 // Training reports whether the layer drops elements.
 func (d *Dropout) Training() bool { return d.training }
 
-// ANCHOR: dropout
-
 // Forward returns x with a random fraction P of its elements zeroed and
 // the rest scaled by 1/(1-P) in training mode, and x itself in evaluation.
 func (d *Dropout) Forward(x *autograd.Value) *autograd.Value {
@@ -54,8 +52,6 @@ func (d *Dropout) Forward(x *autograd.Value) *autograd.Value {
 	}
 	return autograd.Mul(x, autograd.Const(mask))
 }
-
-// ANCHOR_END: dropout
 
 // Params is empty: Dropout learns nothing.
 func (d *Dropout) Params() []Param { return nil }

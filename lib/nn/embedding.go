@@ -27,16 +27,12 @@ func NewEmbedding(vocab, dim int, rng *tensor.RNG) *Embedding {
 	return &Embedding{W: autograd.Param(tensor.RandN(rng, vocab, dim))}
 }
 
-// ANCHOR: embedding
-
 // Forward looks up a sequence of ids and returns their vectors [len(ids), dim].
 func (e *Embedding) Forward(ids []int) *autograd.Value {
 	e.checkIDs(ids, 0)
 	// y_k = W[ids_k]   (row k of the result is row ids_k of the table)
 	return autograd.Rows(e.W, ids)
 }
-
-// ANCHOR_END: embedding
 
 // ForwardBatch looks up B sequences of T ids each and returns [B, T, dim].
 // Every sequence must have the same length.

@@ -8,8 +8,6 @@ import (
 	"path/filepath"
 )
 
-// ANCHOR: save
-
 // Save writes every tensor of m to the file at path (see Write for the
 // layout), atomically: it writes a temporary file in the same directory,
 // flushes it to disk and renames it over path. A crash or an error
@@ -51,8 +49,6 @@ func Save(path string, m Module) (err error) {
 	syncDir(dir)
 	return nil
 }
-
-// ANCHOR_END: save
 
 // syncDir flushes a directory's entries (the rename) to disk where the
 // system allows it; where it does not, the rename is still atomic.

@@ -12,8 +12,6 @@ import (
 	"github.com/luoxia/aigc/lib/tensor"
 )
 
-// ANCHOR: format
-
 // A parameter file holds every named tensor of a module (parameters and
 // buffers) in this layout, all integers unsigned and little-endian:
 //
@@ -42,8 +40,6 @@ const (
 	maxNameLen = 1 << 12 // bytes in a tensor's name
 	maxRank    = 16      // axes of a tensor
 )
-
-// ANCHOR_END: format
 
 // Write encodes every tensor of m into w in the format above. It returns
 // an error if two tensors share a name or one does not fit the format.

@@ -43,8 +43,6 @@ func Fans(shape []int) (fanIn, fanOut int) {
 	panic(fmt.Sprintf("nn: Fans of shape %v: want a weight with at least two axes", shape))
 }
 
-// ANCHOR: init
-
 // XavierUniform fills w from U(-a, a) with a = √(6/(fan_in+fan_out)), whose
 // variance a²/3 is Glorot & Bengio's (2010) compromise between keeping the
 // forward signal (fan_in·Var = 1) and the backward gradient (fan_out·Var = 1)
@@ -84,8 +82,6 @@ func HeUniform(w *tensor.Tensor, rng *tensor.RNG) {
 	a := math.Sqrt(6 / float64(fanIn))
 	fillUniform(w, a, rng)
 }
-
-// ANCHOR_END: init
 
 // Normal fills t from N(0, σ²) with a chosen σ: DCGAN (Radford et al.
 // 2015) initialises every weight with σ = 0.02, GPT-2 too.

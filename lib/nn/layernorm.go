@@ -29,8 +29,6 @@ func NewLayerNorm(d int) *LayerNorm {
 	return &LayerNorm{Gamma: autograd.Param(tensor.Ones(d)), Beta: autograd.Param(tensor.New(d)), Eps: 1e-5}
 }
 
-// ANCHOR: layernorm
-
 // Forward normalises x [..., D] along its last axis.
 func (ln *LayerNorm) Forward(x *autograd.Value) *autograd.Value {
 	d := ln.Gamma.Data.Size()
@@ -48,8 +46,6 @@ func (ln *LayerNorm) Forward(x *autograd.Value) *autograd.Value {
 	// y = γ ⊙ x̂ + β
 	return autograd.Add(autograd.Mul(xHat, ln.Gamma), ln.Beta)
 }
-
-// ANCHOR_END: layernorm
 
 // Params lists γ and β.
 func (ln *LayerNorm) Params() []Param {

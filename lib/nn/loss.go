@@ -8,8 +8,6 @@ import (
 
 // Losses return a scalar Value: call Backward on it.
 
-// ANCHOR: mse
-
 // MSE is the mean squared error between a prediction and a target of the
 // same shape: the regression loss, and the loss of a Gaussian likelihood
 // with fixed variance up to constants (a VAE's reconstruction term, a
@@ -20,10 +18,6 @@ func MSE(pred, target *autograd.Value) *autograd.Value {
 	checkSameShape("MSE", pred, target)
 	return autograd.Mean(autograd.Square(autograd.Sub(pred, target)))
 }
-
-// ANCHOR_END: mse
-
-// ANCHOR: bce
 
 // BCEWithLogits is the binary cross-entropy of targets y ∈ [0, 1] under
 // probabilities σ(z), taken from the logits z rather than from σ(z):
@@ -45,8 +39,6 @@ func BCEWithLogits(logits, targets *autograd.Value) *autograd.Value {
 	l := autograd.Sub(autograd.Softplus(logits), autograd.Mul(targets, logits))
 	return autograd.Mean(l)
 }
-
-// ANCHOR_END: bce
 
 // checkSameShape panics unless a and b have identical shapes: a loss that
 // silently broadcast [N, 1] against [N] would compare every prediction with

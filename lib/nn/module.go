@@ -6,8 +6,6 @@ import (
 	"github.com/luoxia/aigc/lib/autograd"
 )
 
-// ANCHOR: module
-
 // Param is a named tensor that a module keeps. Most are trainable
 // parameters, made with autograd.Param so that Backward fills their Grad;
 // a few are buffers, made with autograd.Const, such as BatchNorm's running
@@ -32,8 +30,6 @@ type Layer interface {
 	Module
 	Forward(x *autograd.Value) *autograd.Value
 }
-
-// ANCHOR_END: module
 
 // Values returns the trainable tensors of m, in order: what an optimizer
 // updates. Buffers are left out.
@@ -71,8 +67,6 @@ type Parent interface {
 	Children() []Child
 }
 
-// ANCHOR: nest
-
 // Nest lists the tensors of each child with the child's name as a prefix,
 // so that a model made of an encoder and a decoder can write
 //
@@ -98,8 +92,6 @@ func Nest(children ...Child) []Param {
 	}
 	return ps
 }
-
-// ANCHOR_END: nest
 
 // Switchable is implemented by layers that behave differently while
 // training and while evaluating (BatchNorm, Dropout).

@@ -56,8 +56,6 @@ func (o *AdamW) Step() {
 	forEachRange(o.params, o)
 }
 
-// ANCHOR: adamw
-
 // updateRange is Algorithm 2's loop body for elements [lo, hi) of
 // parameter i, fused into one pass over θ, g, m and v.
 func (o *AdamW) updateRange(i, lo, hi int) {
@@ -80,8 +78,6 @@ func (o *AdamW) updateRange(i, lo, hi int) {
 		theta[j] -= stepSize * m[j] / (math.Sqrt(v[j])*invRootBC2 + eps)
 	}
 }
-
-// ANCHOR_END: adamw
 
 // ZeroGrad sets every parameter's gradient to nil.
 func (o *AdamW) ZeroGrad() { zeroGrad(o.params) }

@@ -7,8 +7,6 @@ import (
 	"github.com/luoxia/aigc/lib/autograd"
 )
 
-// ANCHOR: clip
-
 // GradNorm returns the global L2 norm of the parameters' gradients, all of
 // them taken together as one long vector: √(Σ_params Σ_i g_i²). Parameters
 // with a nil Grad contribute nothing.
@@ -54,8 +52,6 @@ func ClipGradNorm(params []*autograd.Value, maxNorm float64) float64 {
 	}
 	return norm
 }
-
-// ANCHOR_END: clip
 
 // scaledGradNorm computes the norm as a·√(Σ (g/a)²) with a = max|g|, which
 // cannot overflow unless the norm itself does (the way BLAS's dnrm2 avoids it).

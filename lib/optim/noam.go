@@ -15,8 +15,6 @@ type Noam struct {
 	Factor float64 // a scale on the whole curve (1 in the paper)
 }
 
-// ANCHOR: noam
-
 // LR returns the learning rate for the given step, counted from 1; steps
 // before the first return 0.
 func (s Noam) LR(step int) float64 {
@@ -28,5 +26,3 @@ func (s Noam) LR(step int) float64 {
 	return s.Factor * math.Pow(float64(s.DModel), -0.5) *
 		math.Min(math.Pow(n, -0.5), n*math.Pow(float64(s.Warmup), -1.5))
 }
-
-// ANCHOR_END: noam

@@ -2,16 +2,12 @@ package optim
 
 import "fmt"
 
-// ANCHOR: schedule
-
 // Schedule gives the learning rate for each step of training. Steps count
 // updates from 1: LR(1) is the rate of the first update, as in the
 // Transformer paper's formula; LR(0) is where a warmup starts from.
 type Schedule interface {
 	LR(step int) float64
 }
-
-// ANCHOR_END: schedule
 
 // Constant is a schedule that always returns the same learning rate.
 type Constant float64

@@ -14,8 +14,6 @@ type WarmupCosine struct {
 	Total  int     // the step at which the decay reaches Min
 }
 
-// ANCHOR: warmup_cosine
-
 // LR returns the learning rate for the given step.
 func (s WarmupCosine) LR(step int) float64 {
 	if step < s.Warmup {
@@ -30,5 +28,3 @@ func (s WarmupCosine) LR(step int) float64 {
 	// lr = Min + ½·(Base − Min)·(1 + cos(π·p))
 	return s.Min + 0.5*(s.Base-s.Min)*(1+math.Cos(math.Pi*p))
 }
-
-// ANCHOR_END: warmup_cosine
