@@ -39,6 +39,8 @@ type Classifier struct {
 	FC1, FC2     *nn.Linear
 }
 
+// ANCHOR_END: classifier
+
 // NewClassifier builds the network with weights drawn from rng.
 func NewClassifier(rng *tensor.RNG) *Classifier {
 	return &Classifier{
@@ -50,6 +52,8 @@ func NewClassifier(rng *tensor.RNG) *Classifier {
 		FC2:   nn.NewLinear(FeatureDim, 10, rng),
 	}
 }
+
+// ANCHOR: features
 
 // Features maps images x [N, 784] (grey levels in [0, 1]) to the
 // penultimate activations [N, FeatureDim].
@@ -67,7 +71,7 @@ func (c *Classifier) Forward(x *autograd.Value) *autograd.Value {
 	return c.FC2.Forward(c.Features(x))
 }
 
-// ANCHOR_END: classifier
+// ANCHOR_END: features
 
 // Children names the layers for parameter files.
 func (c *Classifier) Children() []nn.Child {

@@ -60,8 +60,6 @@ func (c *Classifier) NoiseCurve(images, reference *tensor.Tensor, sigmas []float
 
 // ANCHOR_END: noise_curve
 
-// ANCHOR: sample_curve
-
 // SampleSizeCurve measures the bias of FID computed from few images: for
 // each n, the FID of the first n images against reference. When images
 // and reference come from the same distribution (or nearly: MNIST's
@@ -91,8 +89,6 @@ func (c *Classifier) SampleSizeCurve(images, reference *tensor.Tensor, sizes []i
 	}
 	return out, nil
 }
-
-// ANCHOR_END: sample_curve
 
 // NoiseFigure draws a NoiseCurve, with the FID of pure noise images as a
 // horizontal line for scale.

@@ -41,8 +41,6 @@ type ScoreOptions struct {
 // DefaultScoreOptions follows the papers' conventions.
 func DefaultScoreOptions() ScoreOptions { return ScoreOptions{Splits: 10, K: 3, MaxPR: 5000} }
 
-// ANCHOR: score
-
 // Score measures images [N, 784] (grey levels in [0, 1]) against reference
 // digits [M, 784], usually MNIST's 10,000 test digits.
 func (c *Classifier) Score(images, reference *tensor.Tensor, opt ScoreOptions) (ImageScores, error) {
@@ -85,8 +83,6 @@ func (c *Classifier) Score(images, reference *tensor.Tensor, opt ScoreOptions) (
 	}
 	return s, nil
 }
-
-// ANCHOR_END: score
 
 // FID is the MNIST-FID of images [N, 784] against reference [M, 784].
 func (c *Classifier) FID(images, reference *tensor.Tensor) (float64, error) {

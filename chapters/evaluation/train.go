@@ -77,8 +77,6 @@ type ClassifierResult struct {
 	Seconds      float64   // wall time of the training loop
 }
 
-// ANCHOR: train
-
 // TrainClassifier fits the classifier to train and measures it on test.
 // progress, if not nil, is called after every step.
 func TrainClassifier(cfg ClassifierConfig, train, test *data.Dataset, progress func(Progress)) (*ClassifierResult, error) {
@@ -124,8 +122,6 @@ func TrainClassifier(cfg ClassifierConfig, train, test *data.Dataset, progress f
 	res.TestAccuracy = Accuracy(model.Predict(test.Images), test.Labels)
 	return res, nil
 }
-
-// ANCHOR_END: train
 
 // Accuracy is the fraction of predictions equal to their labels.
 func Accuracy(pred, labels []int) float64 {

@@ -133,8 +133,6 @@ func (s BLEUScore) WithSignature() string {
 	return "BLEU|" + s.Signature + strings.TrimPrefix(line, "BLEU")
 }
 
-// ANCHOR: bleu
-
 // BrevityPenalty is BLEU's penalty for hypotheses shorter than their
 // references, from the total hypothesis length c and the total effective
 // reference length r: 1 when c ≥ r, exp(1 − r/c) when 0 < c < r, and 0
@@ -187,6 +185,7 @@ func BLEUFromCounts(counts, totals []int, sysLen, refLen int, opt BLEUOptions) (
 	if !matched {
 		return s, nil
 	}
+	// ANCHOR: bleu
 	order := opt.MaxOrder // how many precisions the geometric mean takes
 	halvings := 1.0       // exp smoothing: 2^(orders with no match so far)
 	for n := 1; n <= opt.MaxOrder; n++ {
@@ -222,9 +221,8 @@ func BLEUFromCounts(counts, totals []int, sysLen, refLen int, opt BLEUOptions) (
 	}
 	s.Score = s.BP * math.Exp(logSum/float64(order))
 	return s, nil
+	// ANCHOR_END: bleu
 }
-
-// ANCHOR_END: bleu
 
 // checkBLEUCounts reports statistics that no corpus could produce.
 func checkBLEUCounts(counts, totals []int, sysLen, refLen, order int) error {

@@ -9,8 +9,6 @@ import (
 	"github.com/luoxia/aigc/lib/tensor"
 )
 
-// ANCHOR: frechet
-
 // FrechetDistance returns the squared Fréchet (2-Wasserstein) distance
 // between two Gaussians,
 //
@@ -77,6 +75,7 @@ func FrechetDistance(a, b Gaussian) (float64, error) {
 // strict sense; Σ√λ_i is then the limit of the nonsingular cases.)
 func traceSqrtProduct(a, b *mat.SymDense) (float64, error) {
 	d := a.SymmetricDim()
+	// ANCHOR: frechet
 	var ea mat.EigenSym
 	if !ea.Factorize(a, true) {
 		return 0, fmt.Errorf("metrics: FrechetDistance: eigendecomposition of a %d×%d covariance failed", d, d)
@@ -117,6 +116,7 @@ func traceSqrtProduct(a, b *mat.SymDense) (float64, error) {
 		}
 	}
 	return tr, nil
+	// ANCHOR_END: frechet
 }
 
 // roundoffEigen returns the size below which eigenvalues of a symmetric
@@ -132,8 +132,6 @@ func roundoffEigen(lambda []float64) float64 {
 	}
 	return float64(len(lambda)) * 0x1p-52 * top
 }
-
-// ANCHOR_END: frechet
 
 // FID returns the Fréchet distance between Gaussians fitted (FitGaussian)
 // to two feature sets, [N1, D] and [N2, D]: the Fréchet Inception Distance

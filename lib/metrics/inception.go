@@ -7,8 +7,6 @@ import (
 	"github.com/luoxia/aigc/lib/tensor"
 )
 
-// ANCHOR: inception
-
 // InceptionScore returns the Inception Score of Salimans et al. (2016),
 // "Improved techniques for training GANs", from a classifier's predictions
 // on generated samples: probs is [N, K], row n the class probabilities
@@ -41,6 +39,7 @@ func InceptionScore(probs *tensor.Tensor, splits int) (mean, std float64, err er
 	if splits < 1 || splits > n {
 		return 0, 0, fmt.Errorf("metrics: InceptionScore: splits = %d for %d rows: want 1 ≤ splits ≤ %d", splits, n, n)
 	}
+	// ANCHOR: inception
 	scores := make([]float64, splits)
 	marginal := make([]float64, k)
 	for s := range scores {
@@ -68,6 +67,7 @@ func InceptionScore(probs *tensor.Tensor, splits int) (mean, std float64, err er
 		}
 		scores[s] = math.Exp(kl / float64(hi-lo))
 	}
+	// ANCHOR_END: inception
 	for _, v := range scores {
 		mean += v
 	}
@@ -78,8 +78,6 @@ func InceptionScore(probs *tensor.Tensor, splits int) (mean, std float64, err er
 	std = math.Sqrt(std / float64(splits))
 	return mean, std, nil
 }
-
-// ANCHOR_END: inception
 
 // checkProbRows reports a tensor that is not an [N, K] matrix (N, K ≥ 1)
 // whose rows are probability vectors: entries nonnegative and finite, each

@@ -43,6 +43,8 @@ func KLDiscrete(p, q []float64) (float64, error) {
 	return math.Max(kl, 0), nil
 }
 
+// ANCHOR_END: kl_discrete
+
 // checkKLInput reports a slice that is not a probability vector.
 func checkKLInput(name string, p []float64) error {
 	if len(p) == 0 {
@@ -60,8 +62,6 @@ func checkKLInput(name string, p []float64) error {
 	}
 	return nil
 }
-
-// ANCHOR_END: kl_discrete
 
 // KLGaussian returns KL(a ‖ b) in nats for multivariate normals
 // a = N(μa, Σa) and b = N(μb, Σb) in d dimensions, in closed form:

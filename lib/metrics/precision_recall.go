@@ -13,8 +13,6 @@ import (
 // which the metric exists to notice, are filled in.
 const DefaultNeighbours = 3
 
-// ANCHOR: precision_recall
-
 // PrecisionRecall returns the improved precision and recall of
 // Kynkäänniemi et al. (2019), "Improved precision and recall metric for
 // assessing generative models", for feature sets real ([Nr, D]) and fake
@@ -53,6 +51,7 @@ func PrecisionRecall(real, fake *tensor.Tensor, k int) (precision, recall float6
 	if k < 1 || k >= nr || k >= nf {
 		return 0, 0, fmt.Errorf("metrics: PrecisionRecall: k = %d with %d real and %d fake samples: want 1 ≤ k < %d", k, nr, nf, min(nr, nf))
 	}
+	// ANCHOR: precision_recall
 	realRadii := knnSqRadii(real, k)
 	fakeRadii := knnSqRadii(fake, k)
 
@@ -82,6 +81,7 @@ func PrecisionRecall(real, fake *tensor.Tensor, k int) (precision, recall float6
 		}
 	}
 	return float64(fakeInside) / float64(nf), float64(realInside) / float64(nr), nil
+	// ANCHOR_END: precision_recall
 }
 
 // knnSqRadii returns, for each row of x, the squared distance to its k-th
@@ -94,5 +94,3 @@ func knnSqRadii(x *tensor.Tensor, k int) []float64 {
 	})
 	return radii
 }
-
-// ANCHOR_END: precision_recall

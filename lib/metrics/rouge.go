@@ -102,6 +102,8 @@ func LCSLength(a, b []string) int {
 	return LCSTable(a, b)[len(a)][len(b)]
 }
 
+// ANCHOR_END: rouge_l
+
 // RougeL is sentence-level ROUGE-L (rouge-score's "rougeL"): with LCS the
 // longest common subsequence of the tokenized hypothesis and reference,
 // P = LCS/len(hyp), R = LCS/len(ref) and F their harmonic mean (Lin's
@@ -114,8 +116,6 @@ func RougeL(hyp, ref string) RougeScore {
 	}
 	return newRougeScore(LCSLength(h, r), len(h), len(r))
 }
-
-// ANCHOR_END: rouge_l
 
 // MeanRouge averages one kind of ROUGE over lines: hyps[i] is scored
 // against refs[i], and Precision, Recall and F are each the plain mean of
