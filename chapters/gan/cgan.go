@@ -7,8 +7,6 @@ import (
 	"github.com/luoxia/aigc/lib/tensor"
 )
 
-// ANCHOR: cgan
-
 // NewConditionalGenerator returns the generator of a conditional DCGAN
 // (Mirza & Osindero 2014): DCGAN's generator whose input is the noise z
 // followed by the label y as a one-hot vector, zDim + classes values.
@@ -23,6 +21,8 @@ func NewConditionalDiscriminator(classes, w int, rng *tensor.RNG) *Discriminator
 	return newDiscriminator(classes, w, rng)
 }
 
+// ANCHOR: cgan
+
 // ForwardLabels is G(z, y): the images [N, 1, 28, 28] drawn from noise z
 // [N, ZDim] for the labels y, z and y one-hot concatenated,
 //
@@ -36,6 +36,10 @@ func (g *Generator) ForwardLabels(z *autograd.Value, labels []int) *autograd.Val
 	checkLabels("generator", g.Classes, z.Shape()[0], labels)
 	return g.Forward(autograd.Concat(1, z, autograd.Const(OneHot(labels, g.Classes))))
 }
+
+// ANCHOR_END: cgan
+
+// ANCHOR: cgan_discriminator
 
 // ForwardLabels is D(x, y)'s logit for images x [N, 1, 28, 28] and their
 // labels y. The discriminator sees [x, m(y)], the image with Classes label
@@ -68,7 +72,7 @@ func (d *Discriminator) ForwardLabels(x *autograd.Value, labels []int) *autograd
 	return d.FC.Forward(autograd.Reshape(h, n, 2*w*7*7))
 }
 
-// ANCHOR_END: cgan
+// ANCHOR_END: cgan_discriminator
 
 // OneHot returns the labels as rows of an [N, classes] matrix: row i is 1
 // at column labels[i] and 0 elsewhere.

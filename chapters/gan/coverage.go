@@ -39,8 +39,6 @@ func (c Coverage) String() string {
 	return fmt.Sprintf("%d/%d modes, %.1f%% high quality", c.Modes, c.Total, 100*c.HighQuality)
 }
 
-// ANCHOR: coverage
-
 // ModeCoverage measures samples [N, 2] against the centres [K, 2] of a
 // mixture of Gaussians of standard deviation std, with the two numbers of
 // Srivastava et al. (2017, VEEGAN), after Metz et al. (2017):
@@ -63,6 +61,7 @@ func ModeCoverage(samples, centres *tensor.Tensor, std float64) Coverage {
 	if !(std > 0) {
 		panic(fmt.Sprintf("gan: ModeCoverage: std %g; want > 0", std))
 	}
+	// ANCHOR: coverage
 	n, k, dim := samples.Dim(0), centres.Dim(0), samples.Dim(1)
 	c := Coverage{N: n, Total: k, Counts: make([]int, k)}
 	c.MinCount = int(math.Ceil(HitShare * float64(n) / float64(k)))
@@ -97,9 +96,8 @@ func ModeCoverage(samples, centres *tensor.Tensor, std float64) Coverage {
 		}
 	}
 	return c
+	// ANCHOR_END: coverage
 }
-
-// ANCHOR_END: coverage
 
 // RingCentres returns the centres [modes, 2] of the ring mixture that
 // data.Ring draws from: centre k at angle 2πk/modes on a circle of the

@@ -35,6 +35,10 @@ func (t *Translator) Forward(x *autograd.Value) *autograd.Value {
 	return autograd.Reshape(autograd.Tanh(t.C3.Forward(h)), n, 784)
 }
 
+// ANCHOR_END: cyclegan
+
+// ANCHOR: cyclegan_patch
+
 // PatchDiscriminator judges 28×28 images patch by patch, as CycleGAN's
 // PatchGAN does: two strided 4×4 convolutions and a 3×3 one give a 7×7 map
 // of logits, each about one overlapping patch of the image.
@@ -61,6 +65,8 @@ func (d *PatchDiscriminator) Forward(x *autograd.Value) *autograd.Value {
 	return autograd.Reshape(d.C3.Forward(h), n, 49)
 }
 
+// ANCHOR_END: cyclegan_patch
+
 // CycleLoss is the cycle-consistency loss of Zhu et al. (2017),
 //
 //	L_cyc = E_x ‖F(G(x)) − x‖₁ + E_y ‖G(F(y)) − y‖₁
@@ -73,8 +79,6 @@ func CycleLoss(x, xBack, y, yBack *autograd.Value) *autograd.Value {
 		autograd.Mean(autograd.Abs(autograd.Sub(xBack, x))),
 		autograd.Mean(autograd.Abs(autograd.Sub(yBack, y))))
 }
-
-// ANCHOR_END: cyclegan
 
 // Children names the layers for parameter files.
 func (t *Translator) Children() []nn.Child {

@@ -68,8 +68,6 @@ type CycleResult struct {
 	Config           CycleConfig
 }
 
-// ANCHOR: cyclegan_train
-
 // TrainCycleGAN learns G: X → Y and F: Y → X between written digits X and
 // bold digits Y (UnpairedDomains) from unpaired batches. Each step
 // updates both translators on
@@ -98,6 +96,7 @@ func TrainCycleGAN(cfg CycleConfig, train *data.Dataset, progress func(CycleProg
 	optG.Beta1, optD.Beta1 = 0.5, 0.5
 
 	start := time.Now()
+	// ANCHOR: cyclegan_train
 	for step := 1; step <= cfg.Steps; step++ {
 		x := autograd.Const(tensor.Rows(xs, cycleBatch(rng, xs.Shape[0], cfg.BatchSize)))
 		y := autograd.Const(tensor.Rows(ys, cycleBatch(rng, ys.Shape[0], cfg.BatchSize)))
@@ -121,6 +120,7 @@ func TrainCycleGAN(cfg CycleConfig, train *data.Dataset, progress func(CycleProg
 		optD.ZeroGrad()
 		lossD.Backward()
 		optD.Step()
+		// ANCHOR_END: cyclegan_train
 
 		res.DLosses = append(res.DLosses, lossD.Item())
 		res.GLosses = append(res.GLosses, adv.Item())
@@ -132,8 +132,6 @@ func TrainCycleGAN(cfg CycleConfig, train *data.Dataset, progress func(CycleProg
 	res.Seconds = time.Since(start).Seconds()
 	return res, nil
 }
-
-// ANCHOR_END: cyclegan_train
 
 // randomRows draws k row indices from [0, n), with replacement.
 func cycleBatch(rng *tensor.RNG, n, k int) []int {

@@ -43,6 +43,10 @@ func (g *Generator) Forward(in *autograd.Value) *autograd.Value {
 	return autograd.Tanh(g.Up2.Forward(h))             // 14×14 → 28×28
 }
 
+// ANCHOR_END: dcgan
+
+// ANCHOR: dcgan_discriminator
+
 // Discriminator is DCGAN's discriminator for 28×28 images: strided
 // convolutions instead of pooling, LeakyReLU with slope 0.2, BatchNorm
 // except on the input layer, and one logit s, D(x) = σ(s):
@@ -69,7 +73,7 @@ func (d *Discriminator) Forward(x *autograd.Value) *autograd.Value {
 	return d.FC.Forward(autograd.Reshape(h, n, 2*d.Width*7*7))
 }
 
-// ANCHOR_END: dcgan
+// ANCHOR_END: dcgan_discriminator
 
 // NewGenerator returns DCGAN's generator from noise of zDim dimensions,
 // with base width w, its weights drawn from rng (see initDCGAN).

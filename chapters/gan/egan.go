@@ -195,6 +195,10 @@ func (e *Evolution) Step(z, zEval, realEval *tensor.Tensor) Generation {
 	return gen
 }
 
+// ANCHOR_END: egan_step
+
+// ANCHOR: egan_fitness
+
 // fitness scores the generator as it is now:
 //
 //	F_q = E_z[D(G(z))]
@@ -232,7 +236,7 @@ func (e *Evolution) fitness(zEval *tensor.Tensor, realGrad []*tensor.Tensor) (Fi
 	return f, fake, nsLoss
 }
 
-// ANCHOR_END: egan_step
+// ANCHOR_END: egan_fitness
 
 // cloneAll copies the data of every Value.
 func cloneAll(vs []*autograd.Value) []*tensor.Tensor {

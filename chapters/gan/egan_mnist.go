@@ -33,8 +33,6 @@ func DefaultMNISTEGANConfig() MNISTEGANConfig {
 // measured): γ = 0.2 gives the two terms about equal say.
 const mnistGamma = 0.2
 
-// ANCHOR: egan_mnist
-
 // TrainMNISTEGAN trains an E-GAN on the digits of train with DCGAN's
 // generator and discriminator. Each step, as on the ring,
 //
@@ -58,6 +56,8 @@ func TrainMNISTEGAN(cfg MNISTEGANConfig, train *data.Dataset, progress func(Prog
 	}
 	return t.run(progress), nil
 }
+
+// ANCHOR: egan_mnist
 
 // eganStep is one E-GAN step: a generation of G, then D's update.
 func (t *mnistTrainer) eganStep() Progress {

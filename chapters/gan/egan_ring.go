@@ -28,8 +28,6 @@ func DefaultEGANConfig() EGANConfig {
 	return EGANConfig{Ring: DefaultRingConfig(), Mutations: Mutations(), Gamma: 0.05}
 }
 
-// ANCHOR: egan_ring
-
 // TrainRingEGAN trains an E-GAN on the ring. It starts from the same
 // initial networks as TrainRing with the same Ring config, follows the
 // same learning-rate schedule, and each step
@@ -82,8 +80,6 @@ func TrainRingEGAN(cfg EGANConfig, progress func(RingProgress)) (*RingResult, er
 	res.MsPerStep = float64(time.Since(start).Microseconds()) / 1000 / float64(rc.Steps)
 	return res, nil
 }
-
-// ANCHOR_END: egan_ring
 
 // WinCounts counts how often each mutation survived, in the order of
 // Mutations().

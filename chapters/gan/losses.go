@@ -52,6 +52,8 @@ func NonSaturatingGeneratorLoss(fakeLogits *autograd.Value) *autograd.Value {
 	return nn.BCEWithLogits(fakeLogits, full(fakeLogits, 1))
 }
 
+// ANCHOR_END: losses
+
 // LeastSquaresGeneratorLoss is the least-squares loss (Mao et al. 2017) as
 // E-GAN uses it for one of its mutations,
 //
@@ -62,8 +64,6 @@ func LeastSquaresGeneratorLoss(fakeLogits *autograd.Value) *autograd.Value {
 	d := autograd.Sigmoid(fakeLogits)
 	return autograd.Mean(autograd.Square(autograd.AddScalar(d, -1)))
 }
-
-// ANCHOR_END: losses
 
 // full is a constant shaped like v, every element c: the labels of a batch.
 func full(v *autograd.Value, c float64) *autograd.Value {

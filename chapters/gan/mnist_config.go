@@ -5,8 +5,6 @@ import (
 	"math"
 )
 
-// ANCHOR: config
-
 // MNISTConfig says how a DCGAN or a conditional DCGAN is trained on MNIST.
 // The same configuration and data give the same run, bit for bit, on the
 // same machine.
@@ -39,6 +37,8 @@ type MNISTConfig struct {
 	Seed uint64
 }
 
+// ANCHOR: config
+
 // DefaultDCGANConfig is the chapter's DCGAN run: 4,000 steps of 32 digits
 // (about 2.1 passes over the 60,000 training digits), about 12 minutes on
 // two cores, with lr = 2e-3 and β1 = 0.5. With 2,000 steps of 64 digits
@@ -53,6 +53,8 @@ func DefaultDCGANConfig() MNISTConfig {
 	}
 }
 
+// ANCHOR_END: config
+
 // DefaultCGANConfig is the chapter's conditional DCGAN run: the DCGAN
 // settings, with snapshots of ten samples of each digit.
 func DefaultCGANConfig() MNISTConfig {
@@ -60,8 +62,6 @@ func DefaultCGANConfig() MNISTConfig {
 	cfg.SnapshotSize = 100
 	return cfg
 }
-
-// ANCHOR_END: config
 
 // validate reports the first setting that cannot train.
 func (c MNISTConfig) validate() error {

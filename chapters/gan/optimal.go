@@ -35,6 +35,8 @@ func OptimalDiscriminator(pData, pG []float64) []float64 {
 	return d
 }
 
+// ANCHOR_END: optimal
+
 // GameValue is the value of the minimax game for a discriminator d
 // (probabilities, one per cell) against a generator whose samples follow
 // pG, with data following pData:
@@ -58,6 +60,8 @@ func GameValue(pData, pG, d []float64) float64 {
 	return v
 }
 
+// ANCHOR: generator_value
+
 // GeneratorValue is what the game is worth to a generator that faces the
 // best discriminator, C(G) = max_D V(D, G) = V(D*, G). Goodfellow et al.'s
 // Theorem 1 rewrites it as
@@ -69,6 +73,8 @@ func GameValue(pData, pG, d []float64) float64 {
 func GeneratorValue(pData, pG []float64) float64 {
 	return GameValue(pData, pG, OptimalDiscriminator(pData, pG))
 }
+
+// ANCHOR_END: generator_value
 
 // JSD is the Jensen–Shannon divergence between two distributions over the
 // same cells, in nats:
@@ -93,8 +99,6 @@ func JSD(p, q []float64) float64 {
 	}
 	return s / 2
 }
-
-// ANCHOR_END: optimal
 
 // xLogY is x·log y with 0·log y = 0 for any y, the convention that makes
 // a cell without mass contribute nothing even where y is 0.

@@ -11,8 +11,6 @@ import (
 	"github.com/luoxia/aigc/lib/tensor"
 )
 
-// ANCHOR: ring_config
-
 // RingConfig describes a GAN on the ring of eight Gaussians and how it is
 // trained.
 type RingConfig struct {
@@ -56,8 +54,6 @@ func DefaultRingConfig() RingConfig {
 	}
 }
 
-// ANCHOR_END: ring_config
-
 // RingProgress is what training reports after every step.
 type RingProgress struct {
 	Step, Steps  int      // the step just done (from 1) and how many there are
@@ -88,8 +84,6 @@ func (r *RingResult) Coverage(n int, seed uint64) Coverage {
 	return ModeCoverage(r.G.Sample(n, seed), RingCentres(RingModes, RingRadius), RingStd)
 }
 
-// ANCHOR: ring_train
-
 // TrainRing trains a GAN on data.Ring(·, 8, 2, 0.02, ·). Each step draws a
 // fresh batch of real points x and of noise z, sets both optimizers'
 // learning rate from its cosine schedule (LR down to MinLR), then
@@ -119,6 +113,7 @@ func trainRing(cfg RingConfig, lossG func(fakeLogits *autograd.Value) *autograd.
 	res := &RingResult{G: s.g, D: s.d}
 	res.Snapshots = append(res.Snapshots, RingSnapshot{Step: 0, Samples: s.g.SampleFrom(s.zSnap)})
 	start := time.Now()
+	// ANCHOR: ring_train
 	for step := 1; step <= cfg.Steps; step++ {
 		x, z := s.batch()
 		optim.ApplySchedule(s.optG, s.schedule, step)
@@ -146,11 +141,10 @@ func trainRing(cfg RingConfig, lossG func(fakeLogits *autograd.Value) *autograd.
 			progress(RingProgress{Step: step, Steps: cfg.Steps, DLoss: lossD.Item(), GLoss: lg.Item()})
 		}
 	}
+	// ANCHOR_END: ring_train
 	res.MsPerStep = float64(time.Since(start).Microseconds()) / 1000 / float64(cfg.Steps)
 	return res, nil
 }
-
-// ANCHOR_END: ring_train
 
 // ringSetup is what a ring GAN's training loop starts from: the two
 // networks, their optimizers, and the random streams, all from cfg.Seed.
