@@ -13,8 +13,6 @@ const (
 	ArchConv = "conv" // the convolutional VAE (Conv)
 )
 
-// ANCHOR: config
-
 // Config says how a VAE is trained on MNIST. Its defaults are the PyTorch
 // examples' VAE (pytorch/examples, vae/main.py), setting for setting; the
 // same Config and data give the same run, bit for bit, on the same
@@ -88,8 +86,6 @@ func ConvConfig() Config {
 	c.Arch = ArchConv
 	return c
 }
-
-// ANCHOR_END: config
 
 // validate reports the first setting that cannot train.
 func (c Config) validate() error {

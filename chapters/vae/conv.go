@@ -40,6 +40,10 @@ type Conv struct {
 	Up1, Up2       *nn.ConvTranspose2d
 }
 
+// ANCHOR_END: conv
+
+// ANCHOR: conv_codec
+
 // Encode maps images x [N, 784] to the parameters of q(z|x): mu and
 // logVar, each [N, K].
 func (c *Conv) Encode(x *autograd.Value) (mu, logVar *autograd.Value) {
@@ -61,7 +65,7 @@ func (c *Conv) Decode(z *autograd.Value) *autograd.Value {
 	return autograd.Reshape(logits, n, Side*Side)
 }
 
-// ANCHOR_END: conv
+// ANCHOR_END: conv_codec
 
 // NewConv builds the convolutional VAE with base width w (32 in the
 // chapter) and a latent code of size latent, its weights drawn from rng

@@ -9,8 +9,6 @@ import (
 	"github.com/luoxia/aigc/lib/tensor"
 )
 
-// ANCHOR: iwae
-
 // IWAEBound returns the importance-weighted bound of Burda, Grosse &
 // Salakhutdinov (2016) from K draws z_k ~ q(z|x):
 //
@@ -25,6 +23,8 @@ import (
 //
 // The weights are ratios of densities in hundreds of dimensions, far
 // beyond float64's range, so the sum is taken in the log domain.
+// ANCHOR: iwae
+
 func IWAEBound(logPxGivenZ, logPz, logQz []float64) float64 {
 	k := len(logPxGivenZ)
 	if k == 0 || len(logPz) != k || len(logQz) != k {
@@ -61,9 +61,8 @@ func LogMeanExp(a []float64) float64 {
 		s += math.Exp(v - top)
 	}
 	return top + math.Log(s) - math.Log(float64(len(a)))
+	// ANCHOR_END: iwae
 }
-
-// ANCHOR_END: iwae
 
 // IWAEBoundBatch is IWAEBound for training: logW [N, K] holds the log
 // weights log p(x_n|z_nk) + log p(z_nk) - log q(z_nk|x_n) of K draws for

@@ -11,8 +11,6 @@ import (
 // decodeRows bounds how many codes IWAEEstimate decodes in one pass.
 const decodeRows = 4096
 
-// ANCHOR: iwae-estimate
-
 // IWAEEstimate returns the importance-weighted bound L_K of Burda, Grosse
 // & Salakhutdinov (2016), averaged over the images of x [N, D]: for each
 // image, K draws z_k = μ + σ·ε_k from the encoder's q(z|x) and
@@ -48,6 +46,8 @@ func IWAEEstimate(m Model, x *tensor.Tensor, k int, rng *tensor.RNG) float64 {
 	})
 	return total / float64(n)
 }
+
+// ANCHOR: iwae-estimate
 
 // logWeights returns, for each image of x [G, D], the log importance
 // weights of K draws z ~ q(z|x):

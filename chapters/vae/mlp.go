@@ -31,6 +31,8 @@ type MLP struct {
 	FC4      *nn.Linear // h' → logits
 }
 
+// ANCHOR_END: mlp
+
 // NewMLP builds the VAE for inputs of size in (784 for MNIST), hidden
 // ReLU layers of width hidden and a latent code of size latent, with
 // weights drawn from rng. Every layer starts as the example's nn.Linear
@@ -49,6 +51,8 @@ func NewMLP(in, hidden, latent int, rng *tensor.RNG) *MLP {
 	}
 }
 
+// ANCHOR: mlp_codec
+
 // Encode maps images x [N, D] to the parameters of q(z|x) = N(μ, diag σ²):
 // mu and logVar, each [N, K].
 func (m *MLP) Encode(x *autograd.Value) (mu, logVar *autograd.Value) {
@@ -61,13 +65,13 @@ func (m *MLP) Decode(z *autograd.Value) *autograd.Value {
 	return m.FC4.Forward(autograd.ReLU(m.FC3.Forward(z)))
 }
 
+// ANCHOR_END: mlp_codec
+
 // Forward runs the whole VAE on images x [N, D] with noise eps [N, K]:
 // see the package function Forward.
 func (m *MLP) Forward(x, eps *autograd.Value) (logits, mu, logVar *autograd.Value) {
 	return Forward(m, x, eps)
 }
-
-// ANCHOR_END: mlp
 
 // Latent returns K, the size of the latent code.
 func (m *MLP) Latent() int { return m.FCMu.W.Data.Shape[1] }

@@ -40,8 +40,6 @@ func NewPPCA(w *tensor.Tensor, b []float64, sigma2 float64) *PPCA {
 // Dims returns D, the data's dimension, and K, the latent dimension.
 func (p *PPCA) Dims() (d, k int) { return p.W.Shape[0], p.W.Shape[1] }
 
-// ANCHOR: ppca-marginal
-
 // LogMarginal returns the exact log-likelihood log p(x). Integrating z
 // out of a linear-Gaussian model leaves a Gaussian (Tipping & Bishop
 // 1999, eq. 6):
@@ -59,10 +57,6 @@ func (p *PPCA) LogMarginal(x []float64) float64 {
 	chol := mustCholesky("LogMarginal", c)
 	return -0.5 * (float64(d)*math.Log(2*math.Pi) + chol.LogDet() + quadForm(chol, p.residual(x, nil)))
 }
-
-// ANCHOR_END: ppca-marginal
-
-// ANCHOR: ppca-posterior
 
 // Posterior returns the exact posterior p(z|x), a Gaussian (Tipping &
 // Bishop 1999, section 3.2):
@@ -91,8 +85,6 @@ func (p *PPCA) Posterior(x []float64) metrics.Gaussian {
 	cov.ScaleSym(p.Sigma2, cov)
 	return metrics.Gaussian{Mean: mean.RawVector().Data, Cov: cov}
 }
-
-// ANCHOR_END: ppca-posterior
 
 // ANCHOR: ppca-elbo
 

@@ -56,8 +56,6 @@ type Result struct {
 // change, not the noise's.
 const evalSeed = 0x7e57e1b0
 
-// ANCHOR: train
-
 // Train fits the VAE that cfg names (the MLP or Conv) to the images of
 // train, as the PyTorch examples' VAE does: every epoch, one pass of Adam
 // steps on the summed -ELBO of shuffled batches, then the test -ELBO per
@@ -91,6 +89,7 @@ func Train(cfg Config, train, test *data.Dataset, progress func(Progress)) (*Res
 		sum := 0.0
 		for xb, _, ok := loader.Next(); ok; xb, _, ok = loader.Next() {
 			t0 := time.Now()
+			// ANCHOR: train
 			x := autograd.Const(xb)
 			// one fresh ε per digit and step (the example's randn_like)
 			eps := autograd.Const(tensor.RandN(noise, xb.Shape[0], cfg.Latent))
@@ -101,6 +100,7 @@ func Train(cfg Config, train, test *data.Dataset, progress func(Progress)) (*Res
 			opt.ZeroGrad()
 			loss.Backward()
 			opt.Step()
+			// ANCHOR_END: train
 			stepTime += time.Since(t0)
 
 			step++
@@ -126,8 +126,6 @@ func Train(cfg Config, train, test *data.Dataset, progress func(Progress)) (*Res
 	res.MsPerStep = float64(stepTime.Microseconds()) / 1000 / float64(steps)
 	return res, nil
 }
-
-// ANCHOR_END: train
 
 // checkData reports data the VAE cannot train on: missing sets, sets of
 // different widths, or pixels outside the Bernoulli decoder's [0, 1].
