@@ -4,9 +4,14 @@
 // {{#include path:anchor}} must find its file and its anchor, and every
 // math delimiter ($ and $$, rendered by the mdbook-katex preprocessor,
 // GitHub and Jupyter alike) must be balanced, and every image a page shows
-// must exist. It also holds each code
-// chapter to the learning pipeline: a notebook, committed without outputs,
-// and graded exercises.
+// must exist.
+//
+// It also reads the book the other way, from the code to the text: every
+// ANCHOR in a Go file must be included by some page, two includes must
+// have a sentence between them that leads the reader from one piece of
+// code to the next, and no include may paste more than MaxIncludeLines
+// lines. Finally it holds each code chapter to the learning pipeline: a
+// notebook, committed without outputs, and graded exercises.
 package book
 
 import (
@@ -17,6 +22,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 )
 
 // Problem is one thing wrong with the book, at a file and line.
@@ -32,7 +38,6 @@ var (
 	srcKey    = regexp.MustCompile(`^\s*src\s*=\s*"([^"]+)"`)
 	summaryLn = regexp.MustCompile(`\[[^\]]*\]\(([^)]*)\)`)
 	includeRe = regexp.MustCompile(`\{\{#include\s+([^}\s]+)\s*\}\}`)
-	anchorRe  = regexp.MustCompile(`ANCHOR(_END)?:\s*([A-Za-z0-9_-]+)`)
 	imageRe   = regexp.MustCompile(`!\[[^\]]*\]\(([^)\s]+)[^)]*\)`)
 )
 
@@ -50,6 +55,7 @@ func Check(root string) ([]Problem, error) {
 		return nil, fmt.Errorf("book: %w (book.toml's src is %q)", err, src)
 	}
 	var probs []Problem
+	used := map[anchorKey]bool{}
 	for i, line := range lines {
 		for _, m := range summaryLn.FindAllStringSubmatch(line, -1) {
 			if m[1] == "" {
@@ -60,9 +66,14 @@ func Check(root string) ([]Problem, error) {
 				probs = append(probs, Problem{summary, i + 1, fmt.Sprintf("entry %q: no file %s", m[1], page)})
 				continue
 			}
-			probs = append(probs, checkPage(page)...)
+			pageProbs, incs := checkPage(page)
+			probs = append(probs, pageProbs...)
+			for _, inc := range incs {
+				used[anchorKey{inc.file, inc.anchor}] = true
+			}
 		}
 	}
+	probs = append(probs, checkAnchorsUsed(root, used)...)
 	probs = append(probs, checkChapters(root, src)...)
 	sort.SliceStable(probs, func(i, j int) bool {
 		if probs[i].File != probs[j].File {
@@ -88,20 +99,38 @@ func sourceDir(root string) (string, error) {
 	return filepath.Join(root, "src"), nil // mdBook's default
 }
 
-// checkPage checks one Markdown page's includes and math.
-func checkPage(page string) []Problem {
+// checkPage checks one Markdown page's includes, prose and math, and
+// returns the includes it found.
+func checkPage(page string) ([]Problem, []include) {
 	lines, err := readLines(page)
 	if err != nil {
-		return []Problem{{page, 0, err.Error()}}
+		return []Problem{{page, 0, err.Error()}}, nil
 	}
-	var probs []Problem
-	inFence, displayAt := false, 0
+	var (
+		probs     []Problem
+		incs      []include
+		lastAt    int  // the line of the previous include, 0 before the first
+		prose     bool // whether a sentence came after the previous include
+		inFence   bool
+		displayAt int
+	)
 	for i, line := range lines {
 		n := i + 1
 		for _, m := range includeRe.FindAllStringSubmatch(line, -1) {
-			if msg := checkInclude(filepath.Dir(page), m[1]); msg != "" {
+			inc, msg := resolveInclude(filepath.Dir(page), m[1])
+			if msg == "" {
+				msg = tooLong(inc)
+			}
+			if msg != "" {
 				probs = append(probs, Problem{page, n, msg})
 			}
+			if lastAt != 0 && !prose {
+				probs = append(probs, Problem{page, n, fmt.Sprintf(
+					"include %q follows include %q (line %d) with no sentence between: add one that tells the reader what the next piece of code does",
+					inc.arg, incs[len(incs)-1].arg, lastAt)})
+			}
+			incs = append(incs, inc)
+			lastAt, prose = n, false
 		}
 		if strings.HasPrefix(strings.TrimSpace(line), "```") {
 			inFence = !inFence
@@ -111,6 +140,9 @@ func checkPage(page string) []Problem {
 			continue
 		}
 		text := stripCodeSpans(line)
+		if displayAt == 0 && isProse(text) {
+			prose = true
+		}
 		for _, m := range imageRe.FindAllStringSubmatch(text, -1) {
 			if strings.Contains(m[1], "://") {
 				continue
@@ -142,43 +174,32 @@ func checkPage(page string) []Problem {
 	if inFence {
 		probs = append(probs, Problem{page, len(lines), "a ``` code fence is never closed"})
 	}
-	return probs
+	return probs, incs
 }
 
-// checkInclude checks one {{#include path[:anchor]}} argument, relative
-// to dir, and returns what is wrong, or "".
-func checkInclude(dir, arg string) string {
-	path, anchor := arg, ""
-	if k := strings.Index(arg, ":"); k >= 0 {
-		path, anchor = arg[:k], arg[k+1:]
+// isProse reports whether a line of Markdown, outside code and display
+// math, holds words a reader reads: a heading, a figure, an include or a
+// formula alone does not lead from one piece of code to the next.
+func isProse(text string) bool {
+	t := strings.TrimSpace(text)
+	if t == "" || strings.HasPrefix(t, "#") {
+		return false
 	}
-	file := filepath.Join(dir, filepath.FromSlash(path))
-	lines, err := readLines(file)
-	if err != nil {
-		return fmt.Sprintf("include %q: %v", arg, err)
-	}
-	if anchor == "" || strings.Trim(anchor, "0123456789:") == "" {
-		return "" // a whole file or a line range
-	}
-	var begin, end bool
-	for _, l := range lines {
-		for _, m := range anchorRe.FindAllStringSubmatch(l, -1) {
-			if m[2] == anchor {
-				if m[1] == "" {
-					begin = true
-				} else {
-					end = begin
-				}
+	t = includeRe.ReplaceAllString(t, " ")
+	t = imageRe.ReplaceAllString(t, " ")
+	t = strings.ReplaceAll(t, `\$`, " ")
+	t = strings.ReplaceAll(t, "$$", "$")
+	for k, part := range strings.Split(t, "$") {
+		if k%2 == 1 {
+			continue // math
+		}
+		for _, r := range part {
+			if unicode.IsLetter(r) {
+				return true
 			}
 		}
 	}
-	switch {
-	case !begin:
-		return fmt.Sprintf("include %q: %s has no ANCHOR: %s", arg, file, anchor)
-	case !end:
-		return fmt.Sprintf("include %q: %s has no ANCHOR_END: %s after its ANCHOR", arg, file, anchor)
-	}
-	return ""
+	return false
 }
 
 // stripCodeSpans blanks `inline code`, where $ is not math.

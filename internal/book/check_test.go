@@ -23,7 +23,11 @@ func write(t *testing.T, files map[string]string) string {
 	return root
 }
 
-const code = "package x\n// ANCHOR: f\nfunc f() {}\n// ANCHOR_END: f\n// ANCHOR: open\n"
+const code = "package x\n\n// ANCHOR: f\nfunc f() {}\n\n// ANCHOR_END: f\n"
+
+// intro is the start of every test page: it shows the one anchor in
+// lib/x/x.go, so a book built on it has no unused anchors.
+const intro = "# One\n\nThe function f does nothing:\n\n```go\n{{#include ../../lib/x/x.go:f}}\n```\n\n"
 
 func book(page string) map[string]string {
 	return map[string]string{
@@ -35,8 +39,8 @@ func book(page string) map[string]string {
 }
 
 func TestCleanBookPasses(t *testing.T) {
-	page := "# One\n\nInline $a_i$ and display\n\n$$\nx = \\sum_i y_i\n$$\n\n$$ e^{i\\pi} = -1 $$\n\n" +
-		"```go\n{{#include ../../lib/x/x.go:f}}\nprice := \"$5\"\n```\n\nCode `$HOME` is not math; nor is \\$3.\n" +
+	page := intro + "Inline $a_i$ and display\n\n$$\nx = \\sum_i y_i\n$$\n\n$$ e^{i\\pi} = -1 $$\n\n" +
+		"```go\n{{#include ../../lib/x/x.go:4}}\nprice := \"$5\"\n```\n\nCode `$HOME` is not math; nor is \\$3.\n" +
 		"{{#include ../../lib/x/x.go}}\n![a figure](fig.png) and ![remote](https://example.com/x.png)\n"
 	files := book(page)
 	files["chapters/one/fig.png"] = "png"
@@ -48,9 +52,9 @@ func TestCleanBookPasses(t *testing.T) {
 
 func TestProblemsAreFound(t *testing.T) {
 	cases := []struct{ name, page, want string }{
-		{"missing include file", "{{#include ../../lib/x/nope.go:f}}\n", "nope.go"},
-		{"missing anchor", "{{#include ../../lib/x/x.go:g}}\n", "no ANCHOR: g"},
-		{"anchor never closed", "{{#include ../../lib/x/x.go:open}}\n", "no ANCHOR_END: open"},
+		{"missing include file", "Then:\n{{#include ../../lib/x/nope.go:f}}\n", "nope.go"},
+		{"missing anchor", "Then:\n{{#include ../../lib/x/x.go:g}}\n", "no ANCHOR: g"},
+		{"anchor never closed", "Then:\n{{#include ../../lib/x/open.go:open}}\n", "no ANCHOR_END: open"},
 		{"odd inline dollars", "price $a$ and $b\n", "unbalanced inline math"},
 		{"open display math", "$$\nx = 1\n", "never closed"},
 		{"open code fence", "```go\nx\n", "code fence"},
@@ -58,7 +62,11 @@ func TestProblemsAreFound(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			probs, err := Check(write(t, book("# One\n\n"+c.page)))
+			files := book(intro + c.page)
+			if strings.Contains(c.page, "open.go") {
+				files["lib/x/open.go"] = "package x\n\n// ANCHOR: open\nfunc g() {}\n"
+			}
+			probs, err := Check(write(t, files))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -70,7 +78,7 @@ func TestProblemsAreFound(t *testing.T) {
 }
 
 func TestMissingSummaryEntry(t *testing.T) {
-	files := book("# One\n")
+	files := book(intro)
 	files["chapters/SUMMARY.md"] += "- [Two](two/README.md)\n"
 	probs, err := Check(write(t, files))
 	if err != nil {
@@ -107,7 +115,7 @@ const runNotebook = `{"cells": [{"cell_type": "markdown", "metadata": {}, "sourc
  "metadata": {}, "nbformat": 4, "nbformat_minor": 5}`
 
 func TestCodeChapterNeedsNotebookAndExercises(t *testing.T) {
-	files := book("# One\n")
+	files := book(intro)
 	files["chapters/one/model.go"] = "package one\n"
 	probs, err := Check(write(t, files))
 	if err != nil {
