@@ -9,14 +9,15 @@ import (
 )
 
 // MaxIncludeLines is the most lines one {{#include}} may paste into a
-// page. A page shows the step it explains, not the bookkeeping around it:
-// a model's forward pass, one training step or one estimator fits in
-// about forty lines (the longest the chapters discuss line by line run to
-// the mid thirties), while a training loop with its flags, logging and
-// checkpoints runs to seventy and buries the step. Forty lines is also
-// about one screen of the built book, so the reader sees the whole piece
-// next to the sentence that explains it. Narrow a longer anchor to the
-// part the text discusses; a function may hold two narrower anchors.
+// page, counted as mdBook pastes them (blank and comment lines included,
+// anchor lines not). A page shows the step it explains, not the
+// bookkeeping around it: a model's forward pass, one training step (the
+// GAN chapter's DCGAN step is the pattern) or one estimator fits in forty
+// lines, while a whole training loop with its validation, logging and
+// timing runs to seventy and buries the step. Forty lines is also about
+// one screen of the built book, so the reader sees the whole piece next to
+// the sentence that explains it. Narrow a longer anchor to the part the
+// text discusses; a function may hold two narrower anchors.
 const MaxIncludeLines = 40
 
 var (
