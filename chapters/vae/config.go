@@ -23,7 +23,7 @@ type Config struct {
 	// Arch is the model: ArchMLP (also the empty string) or ArchConv.
 	Arch string
 	// Hidden is the width of the MLP's encoder and decoder hidden ReLU
-	// layer (400, the example's fc1 and fc3), Latent the size of z (20,
+	// layer (400, the example's fc1 and fc3), Latent the size J of z (20,
 	// its fc21 and fc22). Twenty dimensions are more than the digits
 	// need: a trained model leaves several of them at the prior (KL ≈ 0),
 	// unused.
