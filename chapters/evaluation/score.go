@@ -18,9 +18,10 @@ type ImageScores struct {
 	Classes   []int   // how many images the classifier assigns to each digit 0..9
 	// ClassKL is KL(classes ‖ uniform) in nats, the share of images per
 	// digit against a tenth each: 0 when every digit is equally common,
-	// ln 10 ≈ 2.30 when all images are one digit. As the classifier reads
-	// them, MNIST's test digits score 0.0018 and the first 10,000 training
-	// digits 0.0023. It shows a model favouring some digits over others.
+	// ln 10 ≈ 2.30 when all images are one digit. Real digits are not
+	// quite evenly spread, so it is small but not 0 for them (the chapter
+	// gives MNIST's own value). It shows a model favouring some digits
+	// over others.
 	ClassKL float64
 }
 

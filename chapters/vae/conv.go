@@ -18,12 +18,12 @@ const Side = 28
 // 784 unrelated numbers; Conv's encoder looks at 4×4 patches and reuses
 // the same filters at every position, and its decoder paints with
 // transposed convolutions, the encoder run backwards. With base width w
-// (32) and latent size K,
+// (32) and latent size J,
 //
 //	encoder  x [N, 1, 28, 28] → conv 4×4/2, ReLU        → [N, w, 14, 14]
 //	                          → conv 4×4/2, ReLU        → [N, 2w, 7, 7]
-//	                          → flatten, linear         → μ, log σ² [N, K] each
-//	decoder  z [N, K]         → linear, ReLU            → [N, 2w, 7, 7]
+//	                          → flatten, linear         → μ, log σ² [N, J] each
+//	decoder  z [N, J]         → linear, ReLU            → [N, 2w, 7, 7]
 //	                          → transposed conv 4×4/2, ReLU → [N, w, 14, 14]
 //	                          → transposed conv 4×4/2   → logits [N, 1, 28, 28]
 //
@@ -35,8 +35,8 @@ const Side = 28
 type Conv struct {
 	Width          int // w, the channels of the first convolution (the second has 2w)
 	Conv1, Conv2   *nn.Conv2d
-	FCMu, FCLogVar *nn.Linear // [2w·7·7] → K each
-	FCDec          *nn.Linear // K → [2w·7·7]
+	FCMu, FCLogVar *nn.Linear // [2w·7·7] → J each
+	FCDec          *nn.Linear // J → [2w·7·7]
 	Up1, Up2       *nn.ConvTranspose2d
 }
 
@@ -45,7 +45,7 @@ type Conv struct {
 // ANCHOR: conv_codec
 
 // Encode maps images x [N, 784] to the parameters of q(z|x): mu and
-// logVar, each [N, K].
+// logVar, each [N, J].
 func (c *Conv) Encode(x *autograd.Value) (mu, logVar *autograd.Value) {
 	n := x.Shape()[0]
 	h := autograd.Reshape(x, n, 1, Side, Side)
@@ -55,7 +55,7 @@ func (c *Conv) Encode(x *autograd.Value) (mu, logVar *autograd.Value) {
 	return c.FCMu.Forward(h), c.FCLogVar.Forward(h)
 }
 
-// Decode maps codes z [N, K] to the logits [N, 784] of p(x|z).
+// Decode maps codes z [N, J] to the logits [N, 784] of p(x|z).
 func (c *Conv) Decode(z *autograd.Value) *autograd.Value {
 	n := z.Shape()[0]
 	h := autograd.ReLU(c.FCDec.Forward(z))
@@ -87,7 +87,7 @@ func NewConv(w, latent int, rng *tensor.RNG) *Conv {
 	}
 }
 
-// Latent returns K, the size of the latent code.
+// Latent returns J, the size of the latent code.
 func (c *Conv) Latent() int { return c.FCMu.W.Data.Shape[1] }
 
 // Children names the layers for parameter files.

@@ -10,7 +10,7 @@ import (
 )
 
 // TestConvShapes follows a batch through the convolutional VAE: 784
-// pixels in, K numbers each for μ and log σ², 784 logits out, and the
+// pixels in, J numbers each for μ and log σ², 784 logits out, and the
 // layers named and sized as the doc comment says.
 func TestConvShapes(t *testing.T) {
 	rng := tensor.NewRNG(1)

@@ -58,10 +58,10 @@ func BernoulliNLL(logits, x *autograd.Value) *autograd.Value {
 // (Higgins et al. 2017), which weighs the KL more to push the code
 // towards the prior's independent factors at some cost in reconstruction.
 // Divide by N for the per-digit number that papers report. logits and x
-// are [N, D], mu and logVar [N, K]; the three results are scalars.
+// are [N, D], mu and logVar [N, J]; the three results are scalars.
 func NegativeELBO(logits, x, mu, logVar *autograd.Value, beta float64) (loss, recon, kl *autograd.Value) {
 	if logits.Data.Dims() != 2 || mu.Data.Dims() != 2 || logits.Data.Shape[0] != mu.Data.Shape[0] {
-		panic(fmt.Sprintf("vae: NegativeELBO: logits %v and mu %v, want [N, D] and [N, K]", logits.Shape(), mu.Shape()))
+		panic(fmt.Sprintf("vae: NegativeELBO: logits %v and mu %v, want [N, D] and [N, J]", logits.Shape(), mu.Shape()))
 	}
 	recon = autograd.Sum(BernoulliNLL(logits, x))
 	kl = autograd.Sum(KLStdNormal(mu, logVar))

@@ -94,13 +94,13 @@ func InterpolationFigure(m Model, a, b *tensor.Tensor, steps int) (image.Image, 
 	if !a.SameShape(b) || steps < 2 {
 		return nil, fmt.Errorf("vae: InterpolationFigure: digits %v and %v with %d steps, want the same shape and at least 2 steps", a.Shape, b.Shape, steps)
 	}
-	n, k := a.Shape[0], m.Latent()
+	n, latent := a.Shape[0], m.Latent()
 	muA, muB := EncodeMeans(m, a), EncodeMeans(m, b)
-	z := tensor.New(n*steps, k)
+	z := tensor.New(n*steps, latent)
 	for i := 0; i < n; i++ {
 		for s := 0; s < steps; s++ {
 			t := float64(s) / float64(steps-1)
-			for j := 0; j < k; j++ {
+			for j := 0; j < latent; j++ {
 				z.Set((1-t)*muA.At(i, j)+t*muB.At(i, j), i*steps+s, j)
 			}
 		}

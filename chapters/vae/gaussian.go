@@ -15,35 +15,35 @@ import (
 
 // GaussianLogPDF returns log N(z; μ, Σ) for the Gaussian q = N(μ, Σ):
 //
-//	log N(z; μ, Σ) = -½ [K log 2π + log det Σ + (z - μ)ᵀ Σ⁻¹ (z - μ)]
+//	log N(z; μ, Σ) = -½ [J log 2π + log det Σ + (z - μ)ᵀ Σ⁻¹ (z - μ)]
 //
 // It panics if z and μ differ in length or Σ is not positive definite.
 func GaussianLogPDF(q metrics.Gaussian, z []float64) float64 {
-	k := q.Dim()
-	if len(z) != k {
-		panic(fmt.Sprintf("vae: GaussianLogPDF: z has %d entries for a %d-dimensional Gaussian", len(z), k))
+	dim := q.Dim()
+	if len(z) != dim {
+		panic(fmt.Sprintf("vae: GaussianLogPDF: z has %d entries for a %d-dimensional Gaussian", len(z), dim))
 	}
 	chol := mustCholesky("GaussianLogPDF", q.Cov)
-	r := mat.NewVecDense(k, nil)
-	r.SubVec(mat.NewVecDense(k, append([]float64(nil), z...)), mat.NewVecDense(k, q.Mean))
-	return -0.5 * (float64(k)*math.Log(2*math.Pi) + chol.LogDet() + quadForm(chol, r))
+	r := mat.NewVecDense(dim, nil)
+	r.SubVec(mat.NewVecDense(dim, append([]float64(nil), z...)), mat.NewVecDense(dim, q.Mean))
+	return -0.5 * (float64(dim)*math.Log(2*math.Pi) + chol.LogDet() + quadForm(chol, r))
 }
 
 // GaussianSample draws z ~ N(μ, Σ) as z = μ + L·ε, with L the Cholesky
 // factor of Σ (Σ = L·Lᵀ) and ε ~ N(0, I): the reparameterisation trick
 // for a full covariance.
 func GaussianSample(q metrics.Gaussian, rng *tensor.RNG) []float64 {
-	k := q.Dim()
+	dim := q.Dim()
 	chol := mustCholesky("GaussianSample", q.Cov)
 	var l mat.TriDense
 	chol.LTo(&l)
-	eps := mat.NewVecDense(k, nil)
-	for i := 0; i < k; i++ {
+	eps := mat.NewVecDense(dim, nil)
+	for i := 0; i < dim; i++ {
 		eps.SetVec(i, rng.Normal(0, 1))
 	}
-	z := mat.NewVecDense(k, nil)
+	z := mat.NewVecDense(dim, nil)
 	z.MulVec(&l, eps)
-	z.AddVec(z, mat.NewVecDense(k, q.Mean))
+	z.AddVec(z, mat.NewVecDense(dim, q.Mean))
 	return z.RawVector().Data
 }
 

@@ -18,7 +18,7 @@ import (
 //
 // The encoder outputs log σ² (logVar) rather than σ: any real number is a
 // valid log-variance, and σ² = exp(logVar) is positive by construction.
-// mu and logVar are [N, K]; the result is [N], one KL per row, in nats.
+// mu and logVar are [N, J]; the result is [N], one KL per row, in nats.
 func KLStdNormal(mu, logVar *autograd.Value) *autograd.Value {
 	checkMuLogVar("KLStdNormal", mu.Data, logVar.Data)
 	// μ² + σ² - (1 + log σ²), then ½ Σ_j
@@ -34,12 +34,12 @@ func KLStdNormal(mu, logVar *autograd.Value) *autograd.Value {
 // same formula, row by row, without a graph.
 func KLStdNormalTensor(mu, logVar *tensor.Tensor) *tensor.Tensor {
 	checkMuLogVar("KLStdNormalTensor", mu, logVar)
-	n, k := mu.Shape[0], mu.Shape[1]
+	n, latent := mu.Shape[0], mu.Shape[1]
 	out := tensor.New(n)
 	for i := 0; i < n; i++ {
 		s := 0.0
-		for j := 0; j < k; j++ {
-			m, lv := mu.Data[i*k+j], logVar.Data[i*k+j]
+		for j := 0; j < latent; j++ {
+			m, lv := mu.Data[i*latent+j], logVar.Data[i*latent+j]
 			s += m*m + math.Exp(lv) - 1 - lv
 		}
 		out.Data[i] = s / 2
@@ -47,9 +47,9 @@ func KLStdNormalTensor(mu, logVar *tensor.Tensor) *tensor.Tensor {
 	return out
 }
 
-// checkMuLogVar panics unless mu and logVar are both [N, K].
+// checkMuLogVar panics unless mu and logVar are both [N, J].
 func checkMuLogVar(who string, mu, logVar *tensor.Tensor) {
 	if mu.Dims() != 2 || !mu.SameShape(logVar) {
-		panic(fmt.Sprintf("vae: %s: mu %v and logVar %v, want both [N, K]", who, mu.Shape, logVar.Shape))
+		panic(fmt.Sprintf("vae: %s: mu %v and logVar %v, want both [N, J]", who, mu.Shape, logVar.Shape))
 	}
 }

@@ -32,9 +32,9 @@ func TestKLStdNormalIsZeroAtThePrior(t *testing.T) {
 // formula 1% off would be 4 to 8 standard errors away.
 func TestKLStdNormalMatchesMonteCarlo(t *testing.T) {
 	rng := tensor.NewRNG(11)
-	const n, k, draws = 4, 3, 200000
-	mu := tensor.Scale(tensor.RandN(rng, n, k), 1.2)
-	logVar := tensor.Scale(tensor.RandN(rng, n, k), 0.8)
+	const n, latent, draws = 4, 3, 200000
+	mu := tensor.Scale(tensor.RandN(rng, n, latent), 1.2)
+	logVar := tensor.Scale(tensor.RandN(rng, n, latent), 0.8)
 	exact := KLStdNormalTensor(mu, logVar)
 	graph := KLStdNormal(autograd.Const(mu), autograd.Const(logVar)).Data
 	for i := 0; i < n; i++ {
@@ -42,7 +42,7 @@ func TestKLStdNormalMatchesMonteCarlo(t *testing.T) {
 		samples := make([]float64, draws)
 		for s := range samples {
 			v := 0.0
-			for j := 0; j < k; j++ {
+			for j := 0; j < latent; j++ {
 				m, lv := mu.At(i, j), logVar.At(i, j)
 				eps := rng.Normal(0, 1)
 				z := m + math.Exp(lv/2)*eps
@@ -58,7 +58,7 @@ func TestKLStdNormalMatchesMonteCarlo(t *testing.T) {
 		}
 		// The one-dimensional terms are metrics.KLNormal1D's with σ2 = 1.
 		sum := 0.0
-		for j := 0; j < k; j++ {
+		for j := 0; j < latent; j++ {
 			sum += metrics.KLNormal1D(mu.At(i, j), math.Exp(logVar.At(i, j)/2), 0, 1)
 		}
 		wantNear(t, "Σ_j KLNormal1D", exact.Data[i], sum, 1e-12)

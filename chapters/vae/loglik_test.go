@@ -15,9 +15,7 @@ import (
 // rise with K (Burda et al.'s Theorem 1) by more than half a nat at each
 // step, far beyond the Monte Carlo noise of 300 digits, and L_1, a
 // one-draw ELBO, must agree within a nat with the ELBO that Evaluate
-// computes with its closed-form KL. (The chapter's 7-epoch model: -ELBO
-// 106.74, -L_1 106.79, -L_10 103.80, -L_100 102.64 on the 10,000 test
-// digits.)
+// computes with its closed-form KL.
 func TestIWAEEstimateTightens(t *testing.T) {
 	all, test := mnist(t)
 	res, err := Train(shortConfig(1), all.Head(2000), test.Head(100), nil)

@@ -54,26 +54,26 @@ func NewMLP(in, hidden, latent int, rng *tensor.RNG) *MLP {
 // ANCHOR: mlp_codec
 
 // Encode maps images x [N, D] to the parameters of q(z|x) = N(μ, diag σ²):
-// mu and logVar, each [N, K].
+// mu and logVar, each [N, J].
 func (m *MLP) Encode(x *autograd.Value) (mu, logVar *autograd.Value) {
 	h := autograd.ReLU(m.FC1.Forward(x))
 	return m.FCMu.Forward(h), m.FCLogVar.Forward(h)
 }
 
-// Decode maps latent codes z [N, K] to the logits [N, D] of p(x|z).
+// Decode maps latent codes z [N, J] to the logits [N, D] of p(x|z).
 func (m *MLP) Decode(z *autograd.Value) *autograd.Value {
 	return m.FC4.Forward(autograd.ReLU(m.FC3.Forward(z)))
 }
 
 // ANCHOR_END: mlp_codec
 
-// Forward runs the whole VAE on images x [N, D] with noise eps [N, K]:
+// Forward runs the whole VAE on images x [N, D] with noise eps [N, J]:
 // see the package function Forward.
 func (m *MLP) Forward(x, eps *autograd.Value) (logits, mu, logVar *autograd.Value) {
 	return Forward(m, x, eps)
 }
 
-// Latent returns K, the size of the latent code.
+// Latent returns J, the size of the latent code.
 func (m *MLP) Latent() int { return m.FCMu.W.Data.Shape[1] }
 
 // Children names the layers as the PyTorch example does.

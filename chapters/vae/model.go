@@ -7,25 +7,25 @@ import (
 )
 
 // Model is what training, evaluation and the figures need of a VAE: an
-// encoder that maps images x [N, D] to the parameters μ and log σ² [N, K]
-// of q(z|x), a decoder that maps codes z [N, K] to the logits [N, D] of
-// the Bernoulli p(x|z), the latent size K, and the parameters. Both the
+// encoder that maps images x [N, D] to the parameters μ and log σ² [N, J]
+// of q(z|x), a decoder that maps codes z [N, J] to the logits [N, D] of
+// the Bernoulli p(x|z), the latent size J, and the parameters. Both the
 // MLP and the convolutional VAE (Conv) are Models; each works on
 // flattened images, so the loss and everything downstream of it never
 // see the difference.
 type Model interface {
 	nn.Module
-	// Encode maps images [N, D] to μ and log σ², each [N, K].
+	// Encode maps images [N, D] to μ and log σ², each [N, J].
 	Encode(x *autograd.Value) (mu, logVar *autograd.Value)
-	// Decode maps codes [N, K] to logits [N, D].
+	// Decode maps codes [N, J] to logits [N, D].
 	Decode(z *autograd.Value) *autograd.Value
-	// Latent returns K, the size of the code.
+	// Latent returns J, the size of the code.
 	Latent() int
 }
 
 // ANCHOR: forward
 
-// Forward runs a VAE on images x [N, D] with noise eps [N, K] (ε ~ N(0, I),
+// Forward runs a VAE on images x [N, D] with noise eps [N, J] (ε ~ N(0, I),
 // a Const): encode, draw z = μ + σ·ε, decode. It returns what NegativeELBO
 // needs.
 func Forward(m Model, x, eps *autograd.Value) (logits, mu, logVar *autograd.Value) {
@@ -59,7 +59,7 @@ func Sample(m Model, n int, rng *tensor.RNG) *tensor.Tensor {
 
 // ANCHOR_END: generate
 
-// DecodeProbs decodes the codes z [N, K] without recording a graph and
+// DecodeProbs decodes the codes z [N, J] without recording a graph and
 // returns the pixel probabilities σ(Decode(z)), [N, D] in [0, 1].
 func DecodeProbs(m Model, z *tensor.Tensor) *tensor.Tensor {
 	return inChunks(z, func(zb *autograd.Value) *tensor.Tensor {
@@ -67,7 +67,7 @@ func DecodeProbs(m Model, z *tensor.Tensor) *tensor.Tensor {
 	})
 }
 
-// EncodeMeans returns μ(x) [N, K], the centres of q(z|x) of images x
+// EncodeMeans returns μ(x) [N, J], the centres of q(z|x) of images x
 // [N, D], without recording a graph.
 func EncodeMeans(m Model, x *tensor.Tensor) *tensor.Tensor {
 	return inChunks(x, func(xb *autograd.Value) *tensor.Tensor {

@@ -13,32 +13,32 @@ import (
 // in which everything a VAE can only bound is exact: a linear-Gaussian
 // "decoder" with a Gaussian prior,
 //
-//	z ~ N(0, I_K),   x = W z + b + ε,   ε ~ N(0, σ² I_D)
+//	z ~ N(0, I_J),   x = W z + b + ε,   ε ~ N(0, σ² I_D)
 //
 // Its marginal likelihood, its posterior and the ELBO of any Gaussian
 // q(z|x) have closed forms, so the chapter's identities can be checked to
 // the last digit: ELBO(q) ≤ log p(x), with equality exactly when q is the
 // posterior, and log p(x) - ELBO(q) = KL(q ‖ p(z|x)).
 
-// PPCA is the model x = W z + b + ε with z ~ N(0, I_K), ε ~ N(0, σ² I_D).
+// PPCA is the model x = W z + b + ε with z ~ N(0, I_J), ε ~ N(0, σ² I_D).
 type PPCA struct {
-	W      *tensor.Tensor // the loadings, [D, K]: column k is the direction latent k moves x in
+	W      *tensor.Tensor // the loadings, [D, J]: column j is the direction latent coordinate j moves x in
 	B      []float64      // b, the data's mean, length D
 	Sigma2 float64        // σ², the variance of the isotropic noise ε
 }
 
-// NewPPCA returns the model with loadings w [D, K], mean b and noise
+// NewPPCA returns the model with loadings w [D, J], mean b and noise
 // variance sigma2. It panics if the shapes disagree or sigma2 is not
 // positive.
 func NewPPCA(w *tensor.Tensor, b []float64, sigma2 float64) *PPCA {
 	if w.Dims() != 2 || w.Shape[0] != len(b) || !(sigma2 > 0) {
-		panic(fmt.Sprintf("vae: NewPPCA: W %v, b of length %d, σ² = %g; want W [D, K], b of length D, σ² > 0", w.Shape, len(b), sigma2))
+		panic(fmt.Sprintf("vae: NewPPCA: W %v, b of length %d, σ² = %g; want W [D, J], b of length D, σ² > 0", w.Shape, len(b), sigma2))
 	}
 	return &PPCA{W: w, B: b, Sigma2: sigma2}
 }
 
-// Dims returns D, the data's dimension, and K, the latent dimension.
-func (p *PPCA) Dims() (d, k int) { return p.W.Shape[0], p.W.Shape[1] }
+// Dims returns D, the data's dimension, and J, the latent dimension.
+func (p *PPCA) Dims() (d, j int) { return p.W.Shape[0], p.W.Shape[1] }
 
 // LogMarginal returns the exact log-likelihood log p(x). Integrating z
 // out of a linear-Gaussian model leaves a Gaussian (Tipping & Bishop
@@ -61,15 +61,15 @@ func (p *PPCA) LogMarginal(x []float64) float64 {
 // Posterior returns the exact posterior p(z|x), a Gaussian (Tipping &
 // Bishop 1999, section 3.2):
 //
-//	p(z|x) = N(M⁻¹ Wᵀ (x - b), σ² M⁻¹),   M = WᵀW + σ² I_K
+//	p(z|x) = N(M⁻¹ Wᵀ (x - b), σ² M⁻¹),   M = WᵀW + σ² I_J
 //
-// M is K×K, so the posterior costs a K×K solve however large D is.
+// M is J×J, so the posterior costs a J×J solve however large D is.
 func (p *PPCA) Posterior(x []float64) metrics.Gaussian {
-	_, k := p.Dims()
+	_, j := p.Dims()
 	p.checkX("Posterior", x)
-	m := mat.NewSymDense(k, nil)
+	m := mat.NewSymDense(j, nil)
 	m.SymOuterK(1, p.w().T())
-	for i := 0; i < k; i++ {
+	for i := 0; i < j; i++ {
 		m.SetSym(i, i, m.At(i, i)+p.Sigma2)
 	}
 	chol := mustCholesky("Posterior", m)
@@ -78,7 +78,7 @@ func (p *PPCA) Posterior(x []float64) metrics.Gaussian {
 	if err := chol.SolveVecTo(&mean, &wtr); err != nil {
 		panic(fmt.Sprintf("vae: Posterior: %v", err))
 	}
-	cov := mat.NewSymDense(k, nil)
+	cov := mat.NewSymDense(j, nil)
 	if err := chol.InverseTo(cov); err != nil {
 		panic(fmt.Sprintf("vae: Posterior: %v", err))
 	}
@@ -98,16 +98,16 @@ func (p *PPCA) Posterior(x []float64) metrics.Gaussian {
 // covariance (E‖r - Wz‖² = ‖r - Wm‖² + tr(W S Wᵀ) with r = x - b):
 //
 //	E_q[log p(x|z)] = -½ [D log 2πσ² + (‖x - b - W m‖² + tr(Wᵀ W S)) / σ²]
-//	KL(q ‖ N(0, I)) = ½ [tr S + mᵀm - K - log det S]
+//	KL(q ‖ N(0, I)) = ½ [tr S + mᵀm - J - log det S]
 //
 // It is at most LogMarginal(x), with equality only at q = Posterior(x).
 func (p *PPCA) ELBO(x []float64, q metrics.Gaussian) float64 {
-	d, k := p.Dims()
+	d, j := p.Dims()
 	p.checkX("ELBO", x)
-	if q.Dim() != k {
-		panic(fmt.Sprintf("vae: ELBO: q is %d-dimensional, the latent space %d-dimensional", q.Dim(), k))
+	if q.Dim() != j {
+		panic(fmt.Sprintf("vae: ELBO: q is %d-dimensional, the latent space %d-dimensional", q.Dim(), j))
 	}
-	mean := mat.NewVecDense(k, q.Mean)
+	mean := mat.NewVecDense(j, q.Mean)
 	var wm mat.VecDense
 	wm.MulVec(p.w(), mean)
 	r := p.residual(x, &wm)
@@ -116,7 +116,7 @@ func (p *PPCA) ELBO(x []float64, q metrics.Gaussian) float64 {
 	wtwS.Mul(&wtw, q.Cov)
 	expLogLik := -0.5 * (float64(d)*math.Log(2*math.Pi*p.Sigma2) + (mat.Dot(r, r)+mat.Trace(&wtwS))/p.Sigma2)
 	chol := mustCholesky("ELBO", q.Cov)
-	kl := 0.5 * (q.Cov.Trace() + mat.Dot(mean, mean) - float64(k) - chol.LogDet())
+	kl := 0.5 * (q.Cov.Trace() + mat.Dot(mean, mean) - float64(j) - chol.LogDet())
 	return expLogLik - kl
 }
 
@@ -124,13 +124,13 @@ func (p *PPCA) ELBO(x []float64, q metrics.Gaussian) float64 {
 
 // LogLikelihood returns the decoder's log p(x|z) = log N(x; W z + b, σ² I).
 func (p *PPCA) LogLikelihood(x, z []float64) float64 {
-	d, k := p.Dims()
+	d, j := p.Dims()
 	p.checkX("LogLikelihood", x)
-	if len(z) != k {
-		panic(fmt.Sprintf("vae: LogLikelihood: z has %d entries, want %d", len(z), k))
+	if len(z) != j {
+		panic(fmt.Sprintf("vae: LogLikelihood: z has %d entries, want %d", len(z), j))
 	}
 	var wz mat.VecDense
-	wz.MulVec(p.w(), mat.NewVecDense(k, append([]float64(nil), z...)))
+	wz.MulVec(p.w(), mat.NewVecDense(j, append([]float64(nil), z...)))
 	r := p.residual(x, &wz)
 	return -0.5 * (float64(d)*math.Log(2*math.Pi*p.Sigma2) + mat.Dot(r, r)/p.Sigma2)
 }
@@ -146,13 +146,13 @@ func (p *PPCA) LogPrior(z []float64) float64 {
 
 // Sample draws n points x = W z + b + ε from the model: an [n, D] tensor.
 func (p *PPCA) Sample(n int, rng *tensor.RNG) *tensor.Tensor {
-	d, k := p.Dims()
-	z := tensor.RandN(rng, n, k)
+	d, j := p.Dims()
+	z := tensor.RandN(rng, n, j)
 	x := tensor.MatMulT(z, false, p.W, true)
 	sigma := math.Sqrt(p.Sigma2)
 	for i := 0; i < n; i++ {
-		for j := 0; j < d; j++ {
-			x.Data[i*d+j] += p.B[j] + sigma*rng.Normal(0, 1)
+		for c := 0; c < d; c++ {
+			x.Data[i*d+c] += p.B[c] + sigma*rng.Normal(0, 1)
 		}
 	}
 	return x
@@ -160,8 +160,8 @@ func (p *PPCA) Sample(n int, rng *tensor.RNG) *tensor.Tensor {
 
 // w views W as a gonum matrix (sharing its memory).
 func (p *PPCA) w() *mat.Dense {
-	d, k := p.Dims()
-	return mat.NewDense(d, k, p.W.Data)
+	d, j := p.Dims()
+	return mat.NewDense(d, j, p.W.Data)
 }
 
 // residual returns x - b - wz (x - b when wz is nil).

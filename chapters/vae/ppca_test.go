@@ -8,7 +8,7 @@ import (
 	"github.com/luoxia/aigc/lib/tensor"
 )
 
-// randomPPCA is a model with D = 5, K = 2 and a random x drawn from it.
+// randomPPCA is a model with D = 5, J = 2 and a random x drawn from it.
 func randomPPCA(seed uint64) (*PPCA, []float64) {
 	rng := tensor.NewRNG(seed)
 	b := tensor.RandN(rng, 5).Data
@@ -16,29 +16,29 @@ func randomPPCA(seed uint64) (*PPCA, []float64) {
 	return p, p.Sample(1, rng).Data
 }
 
-// randomQ is a Gaussian in k dimensions with a random mean and a random
+// randomQ is a Gaussian in j dimensions with a random mean and a random
 // covariance A·Aᵀ + 0.05·I.
-func randomQ(t *testing.T, k int, rng *tensor.RNG) metrics.Gaussian {
+func randomQ(t *testing.T, j int, rng *tensor.RNG) metrics.Gaussian {
 	t.Helper()
-	a := tensor.RandN(rng, k, k)
-	cov := tensor.Add(tensor.MatMulT(a, false, a, true), tensor.Scale(eye(k), 0.05))
-	q, err := metrics.NewGaussian(tensor.RandN(rng, k).Data, cov)
+	a := tensor.RandN(rng, j, j)
+	cov := tensor.Add(tensor.MatMulT(a, false, a, true), tensor.Scale(eye(j), 0.05))
+	q, err := metrics.NewGaussian(tensor.RandN(rng, j).Data, cov)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return q
 }
 
-func eye(k int) *tensor.Tensor {
-	e := tensor.New(k, k)
-	for i := 0; i < k; i++ {
+func eye(n int) *tensor.Tensor {
+	e := tensor.New(n, n)
+	for i := 0; i < n; i++ {
 		e.Set(1, i, i)
 	}
 	return e
 }
 
 // TestPPCAOneDimension checks the formulas where they can be done by hand:
-// D = K = 1, W = 2, b = 1, σ² = ½, so x ~ N(1, 4 + ½), M = 4.5 and
+// D = J = 1, W = 2, b = 1, σ² = ½, so x ~ N(1, 4 + ½), M = 4.5 and
 // p(z|x) = N(2(x - 1)/4.5, ½/4.5).
 func TestPPCAOneDimension(t *testing.T) {
 	p := NewPPCA(tensor.FromSlice([]float64{2}, 1, 1), []float64{1}, 0.5)

@@ -21,8 +21,11 @@ import (
 // on all of MNIST for 7 epochs and logs every epoch; for the MLP it then
 // estimates log p(x) on the 10,000 test digits with the importance-
 // weighted bound for K = 1, 10 and 100, and fails if the last test -ELBO
-// is above the PyTorch examples' 106.7 nats per digit (seeds 1, 2 and 3
-// measured 107.03, 106.91 and 106.74). With AIGC_VAE_SAVE set to a path,
+// is above 107.5 nats per digit: the example's network in PyTorch lands
+// at 106.87 on average over ten seeds, with a standard deviation of 0.22
+// (the chapter's table of seeds, from bench/vae_seeds.sh), and a run more
+// than three of those above that mean disagrees with PyTorch, where one
+// seed's draw does not. With AIGC_VAE_SAVE set to a path,
 // the trained model is saved there; with AIGC_VAE_FIGURES set to a
 // directory, its figures are written there as PNG files. On two shared
 // cores: one and a half to three minutes for the MLP and one more for its
@@ -78,8 +81,8 @@ func TestReferenceRun(t *testing.T) {
 			lk := IWAEEstimate(res.Model, test.Images, k, tensor.NewRNG(uint64(k)))
 			t.Logf("K = %3d: -L_K = %.2f nats/digit over %d test digits, %.0f s", k, -lk, test.Len(), time.Since(start).Seconds())
 		}
-		if res.TestLoss[last] > 106.7 {
-			t.Errorf("test -ELBO %.2f, above the PyTorch examples' 106.7", res.TestLoss[last])
+		if res.TestLoss[last] > 107.5 {
+			t.Errorf("test -ELBO %.2f, above 107.5, three of PyTorch's seed-to-seed standard deviations over its mean", res.TestLoss[last])
 		}
 	}
 }
@@ -123,9 +126,18 @@ type figure struct {
 
 // TestSavedModel draws or measures a saved model without training it
 // again: AIGC_VAE_LOAD is "mlp", "conv" or "mlp2d", a colon and the file
-// that AIGC_VAE_SAVE wrote. With AIGC_VAE_FIGURES set to a directory it
-// writes the figures there; with AIGC_VAE_IWAE set to "n:k1,k2,..." it
-// logs -ELBO and -L_K on the first n test digits for each K.
+// that AIGC_VAE_SAVE wrote (or the vae.params that aigc train vae
+// writes). With AIGC_VAE_FIGURES set to a directory it writes the figures
+// there; with AIGC_VAE_IWAE set to "n:k1,k2,..." it logs -ELBO and -L_K
+// on the first n test digits for each K; with AIGC_VAE_FEW_LABELS set to
+// "c1,c2,..." it logs, for the first c training digits of each class
+// labelled, the nearest neighbour's accuracy on the 10,000 test digits,
+// on pixels and on the codes μ(x).
+//
+//	AIGC_VAE_LOAD=mlp:$PWD/out/vae/mlp/vae.params AIGC_VAE_FEW_LABELS=1,10,100 go test -run TestSavedModel -v ./chapters/vae/
+//
+// (go test runs in the package's folder, so a relative path would be
+// taken from there.)
 func TestSavedModel(t *testing.T) {
 	spec := os.Getenv("AIGC_VAE_LOAD")
 	if spec == "" {
@@ -146,9 +158,26 @@ func TestSavedModel(t *testing.T) {
 	if err := nn.Load(path, m); err != nil {
 		t.Fatal(err)
 	}
-	_, test := mnist(t)
+	train, test := mnist(t)
 	if dir := os.Getenv("AIGC_VAE_FIGURES"); dir != "" {
 		writeFigures(t, dir, name, m, test.Images)
+	}
+	if counts := os.Getenv("AIGC_VAE_FEW_LABELS"); counts != "" {
+		codes := EncodeMeans(m, test.Images)
+		for _, text := range strings.Split(counts, ",") {
+			perClass, err := strconv.Atoi(text)
+			if err != nil || perClass < 1 {
+				t.Fatalf("AIGC_VAE_FEW_LABELS=%q: bad count %q, want whole numbers of at least 1", counts, text)
+			}
+			x, y, err := FewLabels(train, perClass)
+			if err != nil {
+				t.Fatal(err)
+			}
+			pixels := NearestNeighbourAccuracy(x, y, test.Images, test.Labels)
+			onCodes := NearestNeighbourAccuracy(EncodeMeans(m, x), y, codes, test.Labels)
+			t.Logf("%s: %d labelled digits per class, nearest neighbour on %d test digits: %.1f%% on pixels, %.1f%% on the codes μ(x)",
+				name, perClass, test.Len(), 100*pixels, 100*onCodes)
+		}
 	}
 	if iw := os.Getenv("AIGC_VAE_IWAE"); iw != "" {
 		nText, ks, _ := strings.Cut(iw, ":")

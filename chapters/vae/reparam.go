@@ -18,7 +18,7 @@ import (
 //
 //	∂z/∂μ = 1,   ∂z/∂(log σ²) = ½ σ ⊙ ε
 //
-// eps is drawn by the caller (a Const of the same [N, K] shape as mu and
+// eps is drawn by the caller (a Const of the same [N, J] shape as mu and
 // logVar), so that a seeded run draws the same noise every time.
 func Reparameterize(mu, logVar, eps *autograd.Value) *autograd.Value {
 	if !mu.Data.SameShape(logVar.Data) || !mu.Data.SameShape(eps.Data) {

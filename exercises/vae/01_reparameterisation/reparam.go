@@ -3,7 +3,7 @@
 // Variational Bayes", section 2.4).
 //
 // A VAE's encoder maps an input x to a diagonal Gaussian
-// q(z|x) = N(μ, diag σ²): for each of the K latent dimensions a mean μ_j
+// q(z|x) = N(μ, diag σ²): for each of the J latent dimensions a mean μ_j
 // and a log-variance log σ_j², called logVar. Training needs draws z ~ q
 // that can be differentiated with respect to μ and logVar, and a call to a
 // random number generator has no derivative. The trick draws the noise

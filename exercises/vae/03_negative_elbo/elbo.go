@@ -67,7 +67,7 @@ func BernoulliNLL(logits, x []float64) float64 {
 //	loss  = recon + kl
 //
 // Row n of logits and x holds image n's pixels, row n of mu and logVar
-// its code's K means and log-variances. A mean over no images is
+// its code's J means and log-variances. A mean over no images is
 // undefined: for N = 0 all three are NaN.
 func NegativeELBO(logits, x, mu, logVar [][]float64) (loss, recon, kl float64) {
 	// TODO

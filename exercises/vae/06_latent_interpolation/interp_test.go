@@ -217,23 +217,23 @@ func TestSlerp(t *testing.T) {
 // of the line between them is near √(512/2) from the origin, off the
 // shell where the prior's codes lie; the middle of the arc stays on it.
 func TestHighDimensionalMidpoint(t *testing.T) {
-	const k = 512
+	const j = 512
 	rng := rand.New(rand.NewPCG(9, 10))
-	shell := math.Sqrt(k)
+	shell := math.Sqrt(j)
 	for trial := 0; trial < 5; trial++ {
-		z0, z1 := make([]float64, k), make([]float64, k)
+		z0, z1 := make([]float64, j), make([]float64, j)
 		for i := range z0 {
 			z0[i], z1[i] = rng.NormFloat64(), rng.NormFloat64()
 		}
 		lin, sph := Lerp(z0, z1, 0.5), Slerp(z0, z1, 0.5)
-		if len(lin) != k || len(sph) != k {
-			t.Fatalf("Lerp and Slerp of %d-dimensional codes returned %d and %d values", k, len(lin), len(sph))
+		if len(lin) != j || len(sph) != j {
+			t.Fatalf("Lerp and Slerp of %d-dimensional codes returned %d and %d values", j, len(lin), len(sph))
 		}
 		if r := norm(lin) / shell; math.Abs(r-math.Sqrt(0.5)) > 0.08 {
-			t.Errorf("trial %d: |lerp midpoint|/√K = %.3f, want about √½ = 0.707: the line cuts inside the shell", trial, r)
+			t.Errorf("trial %d: |lerp midpoint|/√J = %.3f, want about √½ = 0.707: the line cuts inside the shell", trial, r)
 		}
 		if r := norm(sph) / shell; math.Abs(r-1) > 0.1 {
-			t.Errorf("trial %d: |slerp midpoint|/√K = %.3f, want about 1: the arc keeps to the shell", trial, r)
+			t.Errorf("trial %d: |slerp midpoint|/√J = %.3f, want about 1: the arc keeps to the shell", trial, r)
 		}
 	}
 }

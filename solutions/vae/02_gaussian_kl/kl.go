@@ -3,8 +3,8 @@
 // "Auto-Encoding Variational Bayes", appendix B).
 //
 // The encoder gives q = N(μ, diag σ²) and the prior is p = N(0, I). Both
-// factor over the K latent dimensions, and so does their log-ratio, so
-// KL(q ‖ p) = E_q[log q(z) - log p(z)] is a sum of K one-dimensional
+// factor over the J latent dimensions, and so does their log-ratio, so
+// KL(q ‖ p) = E_q[log q(z) - log p(z)] is a sum of J one-dimensional
 // divergences. For one dimension,
 //
 //	log q(z) - log p(z) = -½·log σ² - (z - μ)²/(2σ²) + z²/2

@@ -15,11 +15,11 @@
 // A path of n points takes the evenly spaced t_i = i/(n - 1), i = 0, ...,
 // n - 1, so that successive points are equally far apart.
 //
-// The straight line cuts through a region the prior rarely visits. In K
-// dimensions, a code z ~ N(0, I) has |z|² ~ χ²_K, so |z| ≈ √K: draws
+// The straight line cuts through a region the prior rarely visits. In J
+// dimensions, a code z ~ N(0, I) has |z|² ~ χ²_J, so |z| ≈ √J: draws
 // concentrate on a thin shell. Two independent draws are nearly
 // orthogonal, and the midpoint (z0 + z1)/2 of the line has norm about
-// √(K/2) ≈ 0.71·√K, well inside the shell, where the decoder saw no codes
+// √(J/2) ≈ 0.71·√J, well inside the shell, where the decoder saw no codes
 // in training. White (2016, "Sampling Generative Networks") walks along the
 // great circle instead, with Shoemake's (1985) spherical interpolation:
 //
