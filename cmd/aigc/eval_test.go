@@ -68,13 +68,13 @@ func TestTourEvaluationStop(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit code %d\nstdout:\n%s\nstderr:\n%s", code, &stdout, &stderr)
 	}
-	for _, want := range []string{"1000 training digits vs 1000 test digits: MNIST-FID", "uniform noise", "evaluation-fid-noise.png", "n=1000:"} {
+	for _, want := range []string{"1000 training digits vs 1000 test digits: MNIST-FID", "uniform noise", "fid-noise.png", "n=1000:"} {
 		if !strings.Contains(stdout.String(), want) {
 			t.Errorf("the stop did not print %q:\n%s", want, &stdout)
 		}
 	}
-	for _, name := range []string{"evaluation-fid-noise.png", "evaluation-fid-samples.png"} {
-		if info, err := os.Stat(filepath.Join(out, name)); err != nil || info.Size() == 0 {
+	for _, name := range []string{"fid-noise.png", "fid-samples.png"} {
+		if info, err := os.Stat(filepath.Join(out, "evaluation", "classifier", name)); err != nil || info.Size() == 0 {
 			t.Errorf("%s not written: %v", name, err)
 		}
 	}
@@ -180,7 +180,7 @@ func TestEvalCGAN(t *testing.T) {
 	cache := testCache(t)
 	out := t.TempDir()
 	var stdout, stderr bytes.Buffer
-	if code := run([]string{"train", "gan", "-model", "cgan", "-steps", "2", "-out", out}, &stdout, &stderr); code != 0 {
+	if code := run([]string{"train", "cgan", "-steps", "2", "-out", out}, &stdout, &stderr); code != 0 {
 		t.Fatalf("train cgan: exit code %d\n%s", code, &stderr)
 	}
 	report := filepath.Join(out, "acc.json")

@@ -28,7 +28,7 @@ func TestTrainGANAndSample(t *testing.T) {
 		{"cyclegan", "2", []string{"g.params", "f.params", "dx.params", "dy.params", "translations.png", "model.json"}, "s.idx"},
 	} {
 		var stdout, stderr bytes.Buffer
-		if code := run([]string{"train", "gan", "-model", c.model, "-steps", c.steps, "-out", out}, &stdout, &stderr); code != 0 {
+		if code := run([]string{"train", c.model, "-steps", c.steps, "-out", out}, &stdout, &stderr); code != 0 {
 			t.Fatalf("train %s: exit code %d\n%s\n%s", c.model, code, &stdout, &stderr)
 		}
 		dir := filepath.Join(out, c.model)
@@ -57,12 +57,13 @@ func TestTrainGANAndSample(t *testing.T) {
 		code int
 		want string
 	}{
-		{[]string{"train", "gan", "-model", "nope"}, 2, "-model must be one of"},
+		{[]string{"train", "nope"}, 2, `unknown kind "nope"`},
 		{[]string{"sample", "-checkpoint", t.TempDir()}, 1, "model.json"},
 		{[]string{"sample", "-checkpoint", filepath.Join(out, "ring"), "-out", "x.txt"}, 1, ".png or an .idx"},
 		{[]string{"sample", "-checkpoint", filepath.Join(out, "ring"), "-out", filepath.Join(out, "r.idx")}, 1, "points in the plane"},
 		{[]string{"sample", "-checkpoint", filepath.Join(out, "cgan"), "-digits", "1,x"}, 1, `"x" is not a digit`},
-		{[]string{"train", "gan", "-model", "dcgan", "-every", "-1"}, 1, "-every -1"},
+		{[]string{"train", "dcgan", "-every", "-1"}, 2, `invalid value "-1" for flag -every`},
+		{[]string{"sample", "-checkpoint", t.TempDir()}, 1, "aigc train KIND, for a KIND of ring, egan, dcgan"},
 		{[]string{"eval", "cgan", "-checkpoint", filepath.Join(out, "dcgan")}, 1, `needs a conditional GAN`},
 		{[]string{"eval", "cgan", "-checkpoint", filepath.Join(out, "cgan"), "-n", "0"}, 1, `-n 0`},
 	} {
@@ -92,7 +93,7 @@ func TestTrainGANCheckpoints(t *testing.T) {
 			}
 		}
 		var stdout, stderr bytes.Buffer
-		code := run([]string{"train", "gan", "-model", model, "-steps", "5", "-every", "2", "-out", out}, &stdout, &stderr)
+		code := run([]string{"train", model, "-steps", "5", "-every", "2", "-out", out}, &stdout, &stderr)
 		checkpointed = nil
 		if code != 0 {
 			t.Fatalf("%s: exit code %d\n%s", model, code, &stderr)
