@@ -72,7 +72,7 @@ func trainMNISTModel(model string, ecfg gan.MNISTEGANConfig, every int, mnist, d
 	if model == "egan-mnist" {
 		config = ecfg
 	}
-	fmt.Fprintf(stdout, "training %s: %d steps of %d digits, learning rate %g, seed %d\n", model, cfg.Steps, cfg.BatchSize, cfg.LR, seed)
+	fmt.Fprintf(stdout, "training %s: %d steps of %d digits, learning rate %g (%s), seed %d\n", model, cfg.Steps, cfg.BatchSize, cfg.LR, cfg.Schedule, seed)
 	ckpt := &checkpointer{dir: dir}
 	show := func(p gan.Progress) {
 		bar.line(p.Step, p.Steps, fmt.Sprintf("loss D %.3f G %.3f  D(x) %.2f  D(G(z)) %.2f", p.DLoss, p.GLoss, p.DReal, p.DFake))

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/luoxia/aigc/chapters/gan"
 	"github.com/luoxia/aigc/lib/data"
 )
 
@@ -104,5 +105,47 @@ func TestTrainGANCheckpoints(t *testing.T) {
 		if rec, err := readRecord(dir); err != nil || rec.Steps != 5 {
 			t.Errorf("%s: model.json after the run: %+v, %v; want 5 steps", model, rec, err)
 		}
+	}
+}
+
+// -lr, -batch and -schedule reach the configuration model.json records,
+// so that the chapter's learning-rate sweep is a command away.
+func TestTrainGANSettings(t *testing.T) {
+	out := t.TempDir()
+	for _, c := range []struct {
+		args []string
+		want gan.MNISTConfig
+	}{
+		{[]string{"dcgan", "-lr", "5e-4", "-batch", "16", "-schedule", "cosine"}, gan.MNISTConfig{LR: 5e-4, BatchSize: 16, Schedule: "cosine"}},
+		{[]string{"egan-mnist", "-lr", "1e-3", "-batch", "8"}, gan.MNISTConfig{LR: 1e-3, BatchSize: 8, Schedule: "constant"}},
+	} {
+		var stdout, stderr bytes.Buffer
+		if code := run(append([]string{"train"}, append(c.args, "-steps", "2", "-out", out)...), &stdout, &stderr); code != 0 {
+			t.Fatalf("%v: exit code %d\n%s", c.args, code, &stderr)
+		}
+		rec, err := readRecord(filepath.Join(out, c.args[0]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg, err := readMNISTConfig(filepath.Join(out, c.args[0]), rec)
+		if err != nil || cfg.LR != c.want.LR || cfg.BatchSize != c.want.BatchSize || cfg.Schedule != c.want.Schedule || cfg.Steps != 2 {
+			t.Errorf("%v: recorded %+v, %v; want lr %g, batch %d, schedule %s, 2 steps", c.args, cfg, err, c.want.LR, c.want.BatchSize, c.want.Schedule)
+		}
+	}
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"train", "cyclegan", "-steps", "1", "-lr", "1e-3", "-batch", "8", "-every", "0", "-out", out}, &stdout, &stderr); code != 0 {
+		t.Fatalf("cyclegan: exit code %d\n%s", code, &stderr)
+	}
+	var cyc gan.CycleConfig
+	rec, err := readRecord(filepath.Join(out, "cyclegan"))
+	if err == nil {
+		err = decodeConfig(filepath.Join(out, "cyclegan"), rec, "", &cyc)
+	}
+	if err != nil || cyc.LR != 1e-3 || cyc.BatchSize != 8 {
+		t.Errorf("cyclegan recorded %+v, %v; want lr 0.001, batch 8", cyc, err)
+	}
+	stderr.Reset()
+	if code := run([]string{"train", "dcgan", "-schedule", "linear", "-steps", "1", "-out", out}, &stdout, &stderr); code != 1 || !strings.Contains(stderr.String(), `schedule "linear"`) {
+		t.Errorf("-schedule linear: exit code %d, stderr %q", code, &stderr)
 	}
 }

@@ -94,6 +94,7 @@ func digitGANFlags(model string) func(f trainFlags) trainRun {
 		f.steps(&cfg.Steps)
 		f.batch(&cfg.BatchSize)
 		f.lr(&cfg.LR)
+		f.StringVar(&cfg.Schedule, "schedule", "constant", "the learning rate over the steps: constant, or cosine (from -lr down to 0)")
 		f.seed(&cfg.Seed)
 		every := 500
 		f.every(&every)
