@@ -213,3 +213,36 @@ func TestEvalCGAN(t *testing.T) {
 		t.Errorf("mean %g, want the mean of %v", got.Mean, got.Accuracy)
 	}
 }
+
+// aigc eval cyclegan scores a CycleGAN's translations of test digits.
+func TestEvalCycleGAN(t *testing.T) {
+	cache := testCache(t)
+	out := t.TempDir()
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"train", "cyclegan", "-steps", "1", "-every", "0", "-out", out}, &stdout, &stderr); code != 0 {
+		t.Fatalf("train cyclegan: exit code %d\n%s", code, &stderr)
+	}
+	report := filepath.Join(out, "scores.json")
+	stdout.Reset()
+	code := run([]string{"eval", "cyclegan", "-checkpoint", filepath.Join(out, "cyclegan"), "-n", "50", "-cache", cache, "-json", report}, &stdout, &stderr)
+	if code != 0 {
+		t.Fatalf("eval cyclegan: exit code %d\n%s\n%s", code, &stdout, &stderr)
+	}
+	for _, want := range []string{"after 1 steps, on the first 50 test digits", "read as the digit they came from", "round trips"} {
+		if !strings.Contains(stdout.String(), want) {
+			t.Errorf("output lacks %q:\n%s", want, &stdout)
+		}
+	}
+	var got struct {
+		Digits int
+		Scores struct{ KeptXY, InkX, InkY float64 }
+	}
+	b, _ := os.ReadFile(report)
+	if err := json.Unmarshal(b, &got); err != nil || got.Digits != 50 || got.Scores.KeptXY < 0 || got.Scores.KeptXY > 1 || !(got.Scores.InkY > got.Scores.InkX) {
+		t.Errorf("report %s: %+v, %v; want 50 digits, a share in [0, 1], bold digits inkier than written ones", b, got, err)
+	}
+	stderr.Reset()
+	if code := run([]string{"eval", "cyclegan", "-checkpoint", filepath.Join(out, "cyclegan"), "-n", "0"}, &stdout, &stderr); code != 1 || !strings.Contains(stderr.String(), "-n 0") {
+		t.Errorf("-n 0: exit code %d, stderr %q", code, &stderr)
+	}
+}

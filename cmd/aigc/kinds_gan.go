@@ -58,6 +58,7 @@ func init() {
 		about:   "Trains the GAN chapter's CycleGAN between written digits and bold ones, from\nunpaired examples, and writes its four networks (every -every steps and at the\nend), model.json and translations.png into -out/cyclegan.",
 		flags:   cycleFlags,
 		sample:  sampleCycle,
+		eval:    &command{summary: "how well a CycleGAN's translations keep their digit, and its round trips", run: evalCycleGAN},
 	})
 }
 
