@@ -7,7 +7,6 @@ import (
 	"io"
 	"math"
 	"path/filepath"
-	"strconv"
 
 	"github.com/luoxia/aigc/chapters/evaluation"
 	"github.com/luoxia/aigc/lib/data"
@@ -66,60 +65,34 @@ func seedFlag(fs *flag.FlagSet, p *uint64) {
 	fs.Uint64Var(p, "seed", *p, "random seed: the same seed gives the same run")
 }
 
-// atLeast is an int flag that refuses values below min when it is set.
-type atLeast struct {
-	p   *int
-	min int
-}
-
-func (v atLeast) String() string {
-	if v.p == nil {
-		return "0"
-	}
-	return strconv.Itoa(*v.p)
-}
-
-func (v atLeast) Set(s string) error {
-	n, err := strconv.Atoi(s)
-	if err != nil {
-		return errors.New("not a whole number")
-	}
-	if n < v.min {
-		return fmt.Errorf("want at least %d", v.min)
-	}
-	*v.p = n
-	return nil
-}
-
-// positive is a float flag that refuses values that are not > 0.
-type positive struct{ p *float64 }
-
-func (v positive) String() string {
-	if v.p == nil {
-		return "0"
-	}
-	return strconv.FormatFloat(*v.p, 'g', -1, 64)
-}
-
-func (v positive) Set(s string) error {
-	x, err := strconv.ParseFloat(s, 64)
-	if err != nil || !(x > 0) || math.IsInf(x, 1) {
-		return errors.New("want a number > 0")
-	}
-	*v.p = x
-	return nil
-}
-
-// intFlag defines an int flag bound to p that refuses values below min.
-func intFlag(fs *flag.FlagSet, p *int, name string, min int, usage string) {
-	fs.Var(atLeast{p, min}, name, usage)
-}
-
 // trainFlags is the flag set of `aigc train KIND`, with the flags kinds
 // share as methods: a kind's flags read like the list of what it takes.
 type trainFlags struct {
 	*flag.FlagSet
-	kind *kind
+	kind   *kind
+	checks *[]func() error // run once the flags are parsed, before the kind
+}
+
+// atLeast defines an int flag bound to p whose value must be min or more.
+func (f trainFlags) atLeast(p *int, name string, min int, usage string) {
+	f.IntVar(p, name, *p, usage)
+	*f.checks = append(*f.checks, func() error {
+		if *p < min {
+			return fmt.Errorf("-%s %d: want %d or more", name, *p, min)
+		}
+		return nil
+	})
+}
+
+// positive defines a float flag bound to p whose value must be > 0.
+func (f trainFlags) positive(p *float64, name, usage string) {
+	f.Float64Var(p, name, *p, usage)
+	*f.checks = append(*f.checks, func() error {
+		if !(*p > 0) || math.IsInf(*p, 1) {
+			return fmt.Errorf("-%s %g: want a number > 0", name, *p)
+		}
+		return nil
+	})
 }
 
 // out defines -out: the folder (default out/CHAPTER) that holds the
@@ -138,29 +111,29 @@ func (f trainFlags) cache() *string { return cacheFlag(f.FlagSet) }
 func (f trainFlags) seed(p *uint64) { seedFlag(f.FlagSet, p) }
 
 // steps defines -steps, bound to p.
-func (f trainFlags) steps(p *int) { intFlag(f.FlagSet, p, "steps", 1, "training steps") }
+func (f trainFlags) steps(p *int) { f.atLeast(p, "steps", 1, "training steps") }
 
 // epochs defines -epochs, bound to p.
 func (f trainFlags) epochs(p *int) {
-	intFlag(f.FlagSet, p, "epochs", 1, "passes over the training digits")
+	f.atLeast(p, "epochs", 1, "passes over the training digits")
 }
 
 // trainSize defines -train-size, bound to p.
 func (f trainFlags) trainSize(p *int) {
-	intFlag(f.FlagSet, p, "train-size", 0, "use only the first N training digits (0: all 60,000)")
+	f.atLeast(p, "train-size", 0, "use only the first N training digits (0: all 60,000)")
 }
 
 // batch defines -batch, bound to p.
 func (f trainFlags) batch(p *int) {
-	intFlag(f.FlagSet, p, "batch", 1, "examples per training step")
+	f.atLeast(p, "batch", 1, "examples per training step")
 }
 
 // lr defines -lr, bound to p.
 func (f trainFlags) lr(p *float64) {
-	f.Var(positive{p}, "lr", "Adam's learning rate")
+	f.positive(p, "lr", "Adam's learning rate")
 }
 
 // every defines -every, bound to p.
 func (f trainFlags) every(p *int) {
-	intFlag(f.FlagSet, p, "every", 0, "also save a checkpoint every this many steps (0: only at the end)")
+	f.atLeast(p, "every", 0, "also save a checkpoint every this many steps (0: only at the end)")
 }

@@ -152,7 +152,16 @@ func (k *kind) flagSet(stderr io.Writer) (*flag.FlagSet, trainRun) {
 		about = k.summary + "."
 	}
 	fs := newFlags("train "+k.name, "[flags]", about, stderr)
-	return fs, k.flags(trainFlags{fs, k})
+	var checks []func() error
+	run := k.flags(trainFlags{fs, k, &checks})
+	return fs, func(stdout, stderr io.Writer) error {
+		for _, check := range checks {
+			if err := check(); err != nil {
+				return err
+			}
+		}
+		return run(stdout, stderr)
+	}
 }
 
 // train is `aigc train NAME [flags]`; the tour calls it too.

@@ -36,7 +36,7 @@ func classifierFlags(f trainFlags) trainRun {
 	force := f.Bool("force", false, "train again even if these weights are cached")
 	minAcc := f.Float64("min-accuracy", 0, "fail unless the test accuracy is at least this (checks use 0.99)")
 	var size int
-	intFlag(f.FlagSet, &size, "eval-size", 0, "then score this many real digits and noise images against as many test digits, 100 to 10,000 (0: train only; the book uses 10,000)")
+	f.atLeast(&size, "eval-size", 0, "then score this many real digits and noise images against as many test digits, 100 to 10,000 (0: train only; the book uses 10,000)")
 	out := f.out()
 	return func(stdout, stderr io.Writer) error {
 		if size != 0 && (size < 100 || size > 10000) {

@@ -24,11 +24,11 @@ func vaeFlags(f trainFlags) trainRun {
 	r := &vaeRun{cfg: vae.DefaultConfig()}
 	model := f.String("model", vae.ArchMLP, "which model: "+vae.ArchMLP+" or "+vae.ArchConv)
 	f.Float64Var(&r.cfg.Beta, "beta", r.cfg.Beta, "weight β of the KL term: 1 is the VAE, more is a β-VAE")
-	intFlag(f.FlagSet, &r.cfg.Latent, "latent", 1, "size K of the code z")
+	f.atLeast(&r.cfg.Latent, "latent", 1, "size K of the code z")
 	f.epochs(&r.cfg.Epochs)
 	f.seed(&r.cfg.Seed)
 	f.trainSize(&r.trainSize)
-	intFlag(f.FlagSet, &r.iwaeK, "iwae", 0, "also estimate log p(x) on 1,000 test digits with the importance-weighted bound of K samples (0: skip)")
+	f.atLeast(&r.iwaeK, "iwae", 0, "also estimate log p(x) on 1,000 test digits with the importance-weighted bound of K samples (0: skip)")
 	f.StringVar(&r.sweep, "sweep", "", "instead of one model, train one per β in this comma-separated list and draw rate against distortion (e.g. 0.5,1,2,4)")
 	mnist, out := f.mnist(), f.out()
 	return func(stdout, stderr io.Writer) error {

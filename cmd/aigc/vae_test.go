@@ -57,7 +57,7 @@ func TestTrainVAEAndSample(t *testing.T) {
 	}{
 		{[]string{"train", "vae", "-model", "gru"}, 2, "-model must be mlp or conv"},
 		{[]string{"train", "vae", "-beta", "-1", "-train-size", "200", "-out", out}, 1, "β is -1"},
-		{[]string{"train", "vae", "-iwae", "-2"}, 2, `invalid value "-2" for flag -iwae`},
+		{[]string{"train", "vae", "-iwae", "-2"}, 1, "-iwae -2: want 0 or more"},
 	} {
 		stderr.Reset()
 		if code := run(bad.args, &stdout, &stderr); code != bad.code || !strings.Contains(stderr.String(), bad.want) {
