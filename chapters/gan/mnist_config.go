@@ -22,6 +22,10 @@ type MNISTConfig struct {
 	// of tens of thousands of steps; in the few thousand a CPU affords, a
 	// larger one gets much further (see DefaultDCGANConfig).
 	LR, Beta1, Beta2 float64
+	// Schedule is how the learning rate moves over the steps: "constant"
+	// (or "") keeps LR; "cosine" lowers it from LR along half a cosine to
+	// 0 at the last step, as the ring's runs do (there to MinLR).
+	Schedule string
 	// ZDim is the dimension of the noise z ~ N(0, I).
 	ZDim int
 	// Width is the base number of channels w: the generator has 2w
@@ -74,6 +78,8 @@ func (c MNISTConfig) validate() error {
 		return fmt.Errorf("learning rate is %g, want a number > 0", c.LR)
 	case !(c.Beta1 >= 0 && c.Beta1 < 1) || !(c.Beta2 >= 0 && c.Beta2 < 1):
 		return fmt.Errorf("Adam's betas are %g and %g, want numbers in [0, 1)", c.Beta1, c.Beta2)
+	case c.Schedule != "" && c.Schedule != "constant" && c.Schedule != "cosine":
+		return fmt.Errorf("learning-rate schedule %q, want constant or cosine", c.Schedule)
 	case c.ZDim < 1:
 		return fmt.Errorf("noise dimension is %d, want at least 1", c.ZDim)
 	case c.Width < 1:

@@ -221,6 +221,7 @@ func (t *mnistTrainer) run(progress func(Progress)) *DCGANResult {
 	snap(0)
 	start := time.Now()
 	for s := 1; s <= cfg.Steps; s++ {
+		t.applySchedule(s)
 		var p Progress
 		if t.evo != nil {
 			p = t.eganStep()
@@ -242,6 +243,19 @@ func (t *mnistTrainer) run(progress func(Progress)) *DCGANResult {
 	res.Seconds = time.Since(start).Seconds()
 	res.MsPerStep = 1000 * res.Seconds / float64(cfg.Steps)
 	return res
+}
+
+// applySchedule sets every optimizer's learning rate for step s (from 1)
+// as cfg.Schedule says; a constant schedule leaves them at LR.
+func (t *mnistTrainer) applySchedule(s int) {
+	if t.cfg.Schedule != "cosine" {
+		return
+	}
+	lr := optim.ApplySchedule(t.optD, optim.WarmupCosine{Base: t.cfg.LR, Total: t.cfg.Steps}, s)
+	t.optG.SetLR(lr)
+	if t.evo != nil {
+		t.evo.SetLR(lr)
+	}
 }
 
 // snapshotLabels are n labels cycling through the classes in blocks of

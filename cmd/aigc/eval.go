@@ -1,46 +1,54 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
 	"strings"
 
 	"github.com/luoxia/aigc/chapters/evaluation"
-	"github.com/luoxia/aigc/internal/atomicfile"
 	"github.com/luoxia/aigc/lib/data"
 	"github.com/luoxia/aigc/lib/metrics"
 	"github.com/luoxia/aigc/lib/tensor"
 )
 
-// runEval is `aigc eval images|text|cgan`.
-func runEval(args []string, stdout, stderr io.Writer) error {
-	if len(args) > 0 {
-		switch args[0] {
-		case "images":
-			return evalImages(args[1:], stdout, stderr)
-		case "text":
-			return evalText(args[1:], stdout, stderr)
-		case "cgan":
-			return evalCGAN(args[1:], stdout, stderr)
+// evalCommands are the evaluations of `aigc eval`: images and text,
+// then every kind's own, by the kind's name.
+func evalCommands() []command {
+	cs := []command{
+		{"images", "MNIST-FID, MNIST-IS, precision and recall of 28×28 digits", evalImages},
+		{"text", "corpus BLEU and ROUGE-1/2/L of hypotheses against references", evalText},
+	}
+	for _, k := range allKinds() {
+		if k.eval != nil {
+			cs = append(cs, command{k.name, k.chapter + ": " + k.eval.summary, k.eval.run})
 		}
 	}
-	fmt.Fprintln(stderr, "usage: aigc eval images [flags] SAMPLES       MNIST-FID, MNIST-IS, precision and recall\n       aigc eval text -hyp FILE -ref FILE    BLEU and ROUGE\n       aigc eval cgan -checkpoint DIR        how often a conditional GAN draws the digit asked for\n\nRun 'aigc eval images -h', 'aigc eval text -h' or 'aigc eval cgan -h' for the flags.")
-	if len(args) > 0 && (args[0] == "-h" || args[0] == "-help" || args[0] == "--help") {
-		return flag.ErrHelp
-	}
-	return errUsage
+	return cs
+}
+
+// evalDispatcher is `aigc eval`.
+var evalDispatcher = dispatcher{
+	prog:     "aigc eval",
+	synopsis: "WHAT [flags]",
+	about:    "Scores samples, or a trained model through its own evaluation.",
+	noun:     "evaluation",
+	list:     evalCommands,
+	footer:   "Run 'aigc eval WHAT -h' for its flags.",
+}
+
+// runEval is `aigc eval WHAT [flags]`.
+func runEval(args []string, stdout, stderr io.Writer) error {
+	return evalDispatcher.dispatch(args, stdout, stderr)
 }
 
 // evalImages is `aigc eval images`.
 func evalImages(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("eval images", "[flags] SAMPLES", "Scores generated 28×28 digits against MNIST's 10,000 test digits (or -ref) through\nthe evaluation classifier: MNIST-FID, MNIST-IS, precision and recall, and the\nclasses the samples fall in. SAMPLES is a folder of .png images or an IDX file\nof images [N, 28, 28] (as aigc sample writes). The classifier is trained once,\nthe first time it is needed. These numbers compare the book's models with each\nother; they are not the Inception-network FID and IS that papers report.", stderr)
 	ref := fs.String("ref", "test", `reference digits: "test" (MNIST's test digits) or a folder or IDX file of images`)
-	cache := fs.String("cache", "", "folder the classifier's weights are kept in (default: $"+evaluation.CacheEnv+", else the user cache folder's luoxia/)")
-	mnist := fs.String("mnist", "", "folder with the MNIST IDX files (default: $"+data.MNISTEnv+", else the GoMNIST module's copy)")
+	cache := cacheFlag(fs)
+	mnist := mnistFlag(fs)
 	opt := evaluation.DefaultScoreOptions()
 	fs.IntVar(&opt.Splits, "splits", opt.Splits, "chunks the Inception Score is averaged over")
 	fs.IntVar(&opt.K, "k", opt.K, "neighbour that sets each point's radius in precision and recall")
@@ -198,13 +206,4 @@ func readLines(path string) ([]string, error) {
 		return nil, fmt.Errorf("%s is empty: nothing to score", path)
 	}
 	return strings.Split(s, "\n"), nil
-}
-
-// writeJSON writes v, indented, to path atomically.
-func writeJSON(path string, v any) error {
-	b, err := json.MarshalIndent(v, "", "  ")
-	if err != nil {
-		return err
-	}
-	return atomicfile.WriteFile(path, append(b, '\n'), 0o644)
 }

@@ -12,12 +12,13 @@ import (
 
 // evalCGAN is `aigc eval cgan`.
 func evalCGAN(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("eval cgan", "-checkpoint DIR [flags]", "Asks a conditional DCGAN trained by `aigc train gan -model cgan` for -n samples\nof each digit and reports how often the evaluation classifier reads the digit\nthat was asked for, per digit and on average.", stderr)
+	fs := newFlags("eval cgan", "-checkpoint DIR [flags]", "Asks a conditional DCGAN trained by `aigc train cgan` for -n samples\nof each digit and reports how often the evaluation classifier reads the digit\nthat was asked for, per digit and on average.", stderr)
 	ckpt := fs.String("checkpoint", "", "the model's folder, e.g. out/gan/cgan")
 	n := fs.Int("n", 1000, "samples per digit")
-	seed := fs.Uint64("seed", 1, "random seed for the noise")
-	cache := fs.String("cache", "", "folder the classifier's weights are kept in (default: as for aigc eval images)")
-	mnist := fs.String("mnist", "", "folder with the MNIST IDX files, used if the classifier must be trained")
+	var seed uint64 = 1
+	seedFlag(fs, &seed)
+	cache := cacheFlag(fs)
+	mnist := mnistFlag(fs)
 	jsonOut := fs.String("json", "", "also write the accuracies as JSON to this file")
 	if err := parseFlags(fs, args, 0); err != nil {
 		return err
@@ -49,7 +50,7 @@ func evalCGAN(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	perDigit, mean, err := gan.DigitAccuracy(g, clf, *n, tensor.NewRNG(*seed))
+	perDigit, mean, err := gan.DigitAccuracy(g, clf, *n, tensor.NewRNG(seed))
 	if err != nil {
 		return err
 	}

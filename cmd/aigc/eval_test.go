@@ -68,13 +68,13 @@ func TestTourEvaluationStop(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit code %d\nstdout:\n%s\nstderr:\n%s", code, &stdout, &stderr)
 	}
-	for _, want := range []string{"1000 training digits vs 1000 test digits: MNIST-FID", "uniform noise", "evaluation-fid-noise.png", "n=1000:"} {
+	for _, want := range []string{"1000 training digits vs 1000 test digits: MNIST-FID", "uniform noise", "fid-noise.png", "n=1000:"} {
 		if !strings.Contains(stdout.String(), want) {
 			t.Errorf("the stop did not print %q:\n%s", want, &stdout)
 		}
 	}
-	for _, name := range []string{"evaluation-fid-noise.png", "evaluation-fid-samples.png"} {
-		if info, err := os.Stat(filepath.Join(out, name)); err != nil || info.Size() == 0 {
+	for _, name := range []string{"fid-noise.png", "fid-samples.png"} {
+		if info, err := os.Stat(filepath.Join(out, "evaluation", "classifier", name)); err != nil || info.Size() == 0 {
 			t.Errorf("%s not written: %v", name, err)
 		}
 	}
@@ -180,7 +180,7 @@ func TestEvalCGAN(t *testing.T) {
 	cache := testCache(t)
 	out := t.TempDir()
 	var stdout, stderr bytes.Buffer
-	if code := run([]string{"train", "gan", "-model", "cgan", "-steps", "2", "-out", out}, &stdout, &stderr); code != 0 {
+	if code := run([]string{"train", "cgan", "-steps", "2", "-out", out}, &stdout, &stderr); code != 0 {
 		t.Fatalf("train cgan: exit code %d\n%s", code, &stderr)
 	}
 	report := filepath.Join(out, "acc.json")
@@ -211,5 +211,38 @@ func TestEvalCGAN(t *testing.T) {
 	}
 	if diff := got.Mean - sum/10; diff > 1e-12 || diff < -1e-12 {
 		t.Errorf("mean %g, want the mean of %v", got.Mean, got.Accuracy)
+	}
+}
+
+// aigc eval cyclegan scores a CycleGAN's translations of test digits.
+func TestEvalCycleGAN(t *testing.T) {
+	cache := testCache(t)
+	out := t.TempDir()
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"train", "cyclegan", "-steps", "1", "-every", "0", "-out", out}, &stdout, &stderr); code != 0 {
+		t.Fatalf("train cyclegan: exit code %d\n%s", code, &stderr)
+	}
+	report := filepath.Join(out, "scores.json")
+	stdout.Reset()
+	code := run([]string{"eval", "cyclegan", "-checkpoint", filepath.Join(out, "cyclegan"), "-n", "50", "-cache", cache, "-json", report}, &stdout, &stderr)
+	if code != 0 {
+		t.Fatalf("eval cyclegan: exit code %d\n%s\n%s", code, &stdout, &stderr)
+	}
+	for _, want := range []string{"after 1 steps, on the first 50 test digits", "read as the digit they came from", "round trips"} {
+		if !strings.Contains(stdout.String(), want) {
+			t.Errorf("output lacks %q:\n%s", want, &stdout)
+		}
+	}
+	var got struct {
+		Digits int
+		Scores struct{ KeptXY, InkX, InkY float64 }
+	}
+	b, _ := os.ReadFile(report)
+	if err := json.Unmarshal(b, &got); err != nil || got.Digits != 50 || got.Scores.KeptXY < 0 || got.Scores.KeptXY > 1 || !(got.Scores.InkY > got.Scores.InkX) {
+		t.Errorf("report %s: %+v, %v; want 50 digits, a share in [0, 1], bold digits inkier than written ones", b, got, err)
+	}
+	stderr.Reset()
+	if code := run([]string{"eval", "cyclegan", "-checkpoint", filepath.Join(out, "cyclegan"), "-n", "0"}, &stdout, &stderr); code != 1 || !strings.Contains(stderr.String(), "-n 0") {
+		t.Errorf("-n 0: exit code %d, stderr %q", code, &stderr)
 	}
 }

@@ -5,6 +5,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
+	"path/filepath"
+
+	"github.com/luoxia/aigc/chapters/evaluation"
+	"github.com/luoxia/aigc/lib/data"
 )
 
 // errUsage reports a flag mistake that the flag package has already explained.
@@ -39,4 +44,96 @@ func parseFlags(fs *flag.FlagSet, args []string, maxArgs int) error {
 		return errUsage
 	}
 	return nil
+}
+
+// The flags below are the ones several commands and kinds share, each
+// defined once here so that its name, default and help are the same
+// wherever it appears.
+
+// mnistFlag defines -mnist, the folder MNIST is read from.
+func mnistFlag(fs *flag.FlagSet) *string {
+	return fs.String("mnist", "", "folder with the MNIST IDX files (default: $"+data.MNISTEnv+", else the GoMNIST module's copy)")
+}
+
+// cacheFlag defines -cache, the folder trained weights are kept in.
+func cacheFlag(fs *flag.FlagSet) *string {
+	return fs.String("cache", "", "folder trained weights are kept in (default: $"+evaluation.CacheEnv+", else the user cache folder's luoxia/)")
+}
+
+// seedFlag defines -seed, bound to p.
+func seedFlag(fs *flag.FlagSet, p *uint64) {
+	fs.Uint64Var(p, "seed", *p, "random seed: the same seed gives the same run")
+}
+
+// trainFlags is the flag set of `aigc train KIND`, with the flags kinds
+// share as methods: a kind's flags read like the list of what it takes.
+type trainFlags struct {
+	*flag.FlagSet
+	kind   *kind
+	checks *[]func() error // run once the flags are parsed, before the kind
+}
+
+// atLeast defines an int flag bound to p whose value must be min or more.
+func (f trainFlags) atLeast(p *int, name string, min int, usage string) {
+	f.IntVar(p, name, *p, usage)
+	*f.checks = append(*f.checks, func() error {
+		if *p < min {
+			return fmt.Errorf("-%s %d: want %d or more", name, *p, min)
+		}
+		return nil
+	})
+}
+
+// positive defines a float flag bound to p whose value must be > 0.
+func (f trainFlags) positive(p *float64, name, usage string) {
+	f.Float64Var(p, name, *p, usage)
+	*f.checks = append(*f.checks, func() error {
+		if !(*p > 0) || math.IsInf(*p, 1) {
+			return fmt.Errorf("-%s %g: want a number > 0", name, *p)
+		}
+		return nil
+	})
+}
+
+// out defines -out: the folder (default out/CHAPTER) that holds the
+// kind's files in a subfolder.
+func (f trainFlags) out() *string {
+	return f.String("out", filepath.Join("out", f.kind.chapter), "folder; the model's files go in a subfolder named after it")
+}
+
+// mnist defines -mnist.
+func (f trainFlags) mnist() *string { return mnistFlag(f.FlagSet) }
+
+// cache defines -cache.
+func (f trainFlags) cache() *string { return cacheFlag(f.FlagSet) }
+
+// seed defines -seed, bound to p.
+func (f trainFlags) seed(p *uint64) { seedFlag(f.FlagSet, p) }
+
+// steps defines -steps, bound to p.
+func (f trainFlags) steps(p *int) { f.atLeast(p, "steps", 1, "training steps") }
+
+// epochs defines -epochs, bound to p.
+func (f trainFlags) epochs(p *int) {
+	f.atLeast(p, "epochs", 1, "passes over the training digits")
+}
+
+// trainSize defines -train-size, bound to p.
+func (f trainFlags) trainSize(p *int) {
+	f.atLeast(p, "train-size", 0, "use only the first N training digits (0: all 60,000)")
+}
+
+// batch defines -batch, bound to p.
+func (f trainFlags) batch(p *int) {
+	f.atLeast(p, "batch", 1, "examples per training step")
+}
+
+// lr defines -lr, bound to p.
+func (f trainFlags) lr(p *float64) {
+	f.positive(p, "lr", "Adam's learning rate")
+}
+
+// every defines -every, bound to p.
+func (f trainFlags) every(p *int) {
+	f.atLeast(p, "every", 0, "also save a checkpoint every this many steps (0: only at the end)")
 }

@@ -1,81 +1,22 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
-	"image"
 	"io"
-	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/luoxia/aigc/chapters/gan"
-	"github.com/luoxia/aigc/internal/atomicfile"
 	"github.com/luoxia/aigc/lib/nn"
 	"github.com/luoxia/aigc/lib/plot"
 	"github.com/luoxia/aigc/lib/tensor"
 )
 
-// ganModels are the models `aigc train gan -model` knows.
-var ganModels = []string{"ring", "egan", "dcgan", "cgan", "egan-mnist", "cyclegan"}
-
-// modelRecord is model.json, written beside a model's parameter files: enough
-// to rebuild the networks for `aigc sample`.
-type modelRecord struct {
-	Model    string          `json:"model"`
-	Steps    int             `json:"steps"` // the steps (a VAE: epochs) the saved parameters have taken
-	Seed     uint64          `json:"seed"`
-	Seconds  float64         `json:"seconds,omitempty"`
-	Config   json.RawMessage `json:"config"`
-	Measured map[string]any  `json:"measured,omitempty"`
-}
-
-// trainGAN is `aigc train gan`.
-func trainGAN(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("train gan", "-model MODEL [flags]", "Trains one of the GAN chapter's models, shows its progress, and writes its parameters\n(a checkpoint that `aigc sample` reads), model.json and its pictures into -out/MODEL.\nModels: "+strings.Join(ganModels, ", ")+".", stderr)
-	model := fs.String("model", "", "which model: "+strings.Join(ganModels, ", "))
-	steps := fs.Int("steps", 0, "training steps (0: the model's default)")
-	seed := fs.Uint64("seed", 1, "random seed: the same seed gives the same run")
-	out := fs.String("out", filepath.Join("out", "gan"), "folder; the model's files go in a subfolder named after it")
-	mnist := fs.String("mnist", "", "folder with the MNIST IDX files (default: the GoMNIST module's copy)")
-	every := fs.Int("every", 500, "digit models: also save a checkpoint every this many steps (0: only at the end)")
-	if err := parseFlags(fs, args, 0); err != nil {
-		return err
-	}
-	if !contains(ganModels, *model) {
-		fmt.Fprintf(stderr, "aigc train gan: -model must be one of %s\n", strings.Join(ganModels, ", "))
-		fs.Usage()
-		return errUsage
-	}
-	if *steps < 0 {
-		return fmt.Errorf("-steps %d: want 0 (the default) or more", *steps)
-	}
-	if *every < 0 {
-		return fmt.Errorf("-every %d: want 0 (only at the end) or more", *every)
-	}
-	dir := filepath.Join(*out, *model)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("-out: %w", err)
-	}
+// trainRingModel trains the plain GAN (model "ring", on cfg.Ring) or the
+// E-GAN ("egan") on the ring and writes its files into dir.
+func trainRingModel(model string, cfg gan.EGANConfig, dir string, stdout, stderr io.Writer) error {
+	seed := cfg.Ring.Seed
 	bar := newProgress(stderr)
 	defer bar.done()
-	switch *model {
-	case "ring", "egan":
-		return trainRingModel(*model, *steps, *seed, dir, bar, stdout)
-	case "dcgan", "cgan", "egan-mnist":
-		return trainMNISTModel(*model, *steps, *seed, *every, *mnist, dir, bar, stdout)
-	default:
-		return trainCycleModel(*steps, *seed, *every, *mnist, dir, bar, stdout)
-	}
-}
-
-// trainRingModel trains the plain GAN or the E-GAN on the ring.
-func trainRingModel(model string, steps int, seed uint64, dir string, bar *progress, stdout io.Writer) error {
-	cfg := gan.DefaultEGANConfig()
-	if steps > 0 {
-		cfg.Ring.Steps = steps
-	}
-	cfg.Ring.Seed = seed
 	show := func(p gan.RingProgress) {
 		bar.line(p.Step, p.Steps, fmt.Sprintf("loss D %.3f G %.3f", p.DLoss, p.GLoss))
 	}
@@ -116,31 +57,22 @@ func trainRingModel(model string, steps int, seed uint64, dir string, bar *progr
 	return writeRecord(dir, model, cfg.Ring.Steps, seed, res.MsPerStep*float64(cfg.Ring.Steps)/1000, config, measured)
 }
 
-// trainMNISTModel trains DCGAN, the conditional DCGAN or the E-GAN on
-// MNIST, saving a checkpoint every `every` steps and at the end.
-func trainMNISTModel(model string, steps int, seed uint64, every int, mnist, dir string, bar *progress, stdout io.Writer) error {
+// trainMNISTModel trains DCGAN or the conditional DCGAN (model "dcgan" or
+// "cgan", on ecfg.MNIST) or the E-GAN ("egan-mnist") on MNIST, saving a
+// checkpoint into dir every `every` steps and at the end.
+func trainMNISTModel(model string, ecfg gan.MNISTEGANConfig, every int, mnist, dir string, stdout, stderr io.Writer) error {
 	train, _, err := loadMNIST(mnist)
 	if err != nil {
 		return err
 	}
-	cfg := gan.DefaultDCGANConfig()
-	ecfg := gan.DefaultMNISTEGANConfig()
-	switch model {
-	case "cgan":
-		cfg = gan.DefaultCGANConfig()
-	case "egan-mnist":
-		cfg = ecfg.MNIST
-	}
-	if steps > 0 {
-		cfg.Steps = steps
-	}
-	cfg.Seed = seed
-	ecfg.MNIST = cfg
+	cfg, seed := ecfg.MNIST, ecfg.MNIST.Seed
+	bar := newProgress(stderr)
+	defer bar.done()
 	var config any = cfg
 	if model == "egan-mnist" {
 		config = ecfg
 	}
-	fmt.Fprintf(stdout, "training %s: %d steps of %d digits, seed %d\n", model, cfg.Steps, cfg.BatchSize, seed)
+	fmt.Fprintf(stdout, "training %s: %d steps of %d digits, learning rate %g (%s), seed %d\n", model, cfg.Steps, cfg.BatchSize, cfg.LR, cfg.Schedule, seed)
 	ckpt := &checkpointer{dir: dir}
 	show := func(p gan.Progress) {
 		bar.line(p.Step, p.Steps, fmt.Sprintf("loss D %.3f G %.3f  D(x) %.2f  D(G(z)) %.2f", p.DLoss, p.GLoss, p.DReal, p.DFake))
@@ -203,27 +135,6 @@ func trainMNISTModel(model string, steps int, seed uint64, every int, mnist, dir
 	return writeRecord(dir, model, cfg.Steps, seed, res.Seconds, config, measured)
 }
 
-// checkpointed, if set (by tests), is called with the folder after every
-// checkpoint taken during a run.
-var checkpointed func(dir string)
-
-// checkpointer saves a run's checkpoints into dir and keeps the first
-// error, after which it saves no more; the run reports it at its end.
-type checkpointer struct {
-	dir string
-	err error
-}
-
-// save calls write unless an earlier checkpoint failed.
-func (c *checkpointer) save(write func() error) {
-	if c.err != nil {
-		return
-	}
-	if c.err = write(); c.err == nil && checkpointed != nil {
-		checkpointed(c.dir)
-	}
-}
-
 // saveMNISTCheckpoint writes a digit GAN's two networks and model.json,
 // each file atomically, the record last: a folder whose model.json says
 // `steps` holds parameters at least that far along.
@@ -247,17 +158,16 @@ func winsByMutation(winners []gan.Mutation) map[string]int {
 	return wins
 }
 
-// trainCycleModel trains the CycleGAN between written and bold digits.
-func trainCycleModel(steps int, seed uint64, every int, mnist, dir string, bar *progress, stdout io.Writer) error {
+// trainCycleModel trains the CycleGAN between written and bold digits,
+// saving a checkpoint into dir every `every` steps and at the end.
+func trainCycleModel(cfg gan.CycleConfig, every int, mnist, dir string, stdout, stderr io.Writer) error {
 	train, test, err := loadMNIST(mnist)
 	if err != nil {
 		return err
 	}
-	cfg := gan.DefaultCycleConfig()
-	if steps > 0 {
-		cfg.Steps = steps
-	}
-	cfg.Seed = seed
+	seed := cfg.Seed
+	bar := newProgress(stderr)
+	defer bar.done()
 	fmt.Fprintf(stdout, "training cyclegan: %d steps, written digits ↔ bold digits, unpaired\n", cfg.Steps)
 	ckpt := &checkpointer{dir: dir}
 	res, err := gan.TrainCycleGAN(cfg, train, func(p gan.CycleProgress) {
@@ -299,27 +209,4 @@ func saveCycleCheckpoint(dir string, step int, seed uint64, cfg gan.CycleConfig,
 		}
 	}
 	return writeRecord(dir, "cyclegan", step, seed, res.Seconds, cfg, nil)
-}
-
-// writeFigure writes img to dir/name and says so.
-func writeFigure(stdout io.Writer, dir, name string, img image.Image) error {
-	path := filepath.Join(dir, name)
-	if err := plot.WritePNG(path, img); err != nil {
-		return err
-	}
-	fmt.Fprintf(stdout, "wrote %s\n", path)
-	return nil
-}
-
-// writeRecord writes model.json atomically.
-func writeRecord(dir, model string, steps int, seed uint64, seconds float64, config any, measured map[string]any) error {
-	cfg, err := json.Marshal(config)
-	if err != nil {
-		return err
-	}
-	b, err := json.MarshalIndent(modelRecord{Model: model, Steps: steps, Seed: seed, Seconds: seconds, Config: cfg, Measured: measured}, "", "  ")
-	if err != nil {
-		return err
-	}
-	return atomicfile.WriteFile(filepath.Join(dir, "model.json"), append(b, '\n'), 0o644)
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/luoxia/aigc/chapters/gan"
 	"github.com/luoxia/aigc/lib/data"
 )
 
@@ -28,7 +29,7 @@ func TestTrainGANAndSample(t *testing.T) {
 		{"cyclegan", "2", []string{"g.params", "f.params", "dx.params", "dy.params", "translations.png", "model.json"}, "s.idx"},
 	} {
 		var stdout, stderr bytes.Buffer
-		if code := run([]string{"train", "gan", "-model", c.model, "-steps", c.steps, "-out", out}, &stdout, &stderr); code != 0 {
+		if code := run([]string{"train", c.model, "-steps", c.steps, "-out", out}, &stdout, &stderr); code != 0 {
 			t.Fatalf("train %s: exit code %d\n%s\n%s", c.model, code, &stdout, &stderr)
 		}
 		dir := filepath.Join(out, c.model)
@@ -57,12 +58,15 @@ func TestTrainGANAndSample(t *testing.T) {
 		code int
 		want string
 	}{
-		{[]string{"train", "gan", "-model", "nope"}, 2, "-model must be one of"},
+		{[]string{"train", "nope"}, 2, `unknown kind "nope"`},
 		{[]string{"sample", "-checkpoint", t.TempDir()}, 1, "model.json"},
 		{[]string{"sample", "-checkpoint", filepath.Join(out, "ring"), "-out", "x.txt"}, 1, ".png or an .idx"},
 		{[]string{"sample", "-checkpoint", filepath.Join(out, "ring"), "-out", filepath.Join(out, "r.idx")}, 1, "points in the plane"},
 		{[]string{"sample", "-checkpoint", filepath.Join(out, "cgan"), "-digits", "1,x"}, 1, `"x" is not a digit`},
-		{[]string{"train", "gan", "-model", "dcgan", "-every", "-1"}, 1, "-every -1"},
+		{[]string{"train", "dcgan", "-every", "-1"}, 1, "-every -1: want 0 or more"},
+		{[]string{"train", "dcgan", "-steps", "0"}, 1, "-steps 0: want 1 or more"},
+		{[]string{"train", "cyclegan", "-lr", "-1"}, 1, "-lr -1: want a number > 0"},
+		{[]string{"sample", "-checkpoint", t.TempDir()}, 1, "aigc train KIND, for a KIND of ring, egan, dcgan"},
 		{[]string{"eval", "cgan", "-checkpoint", filepath.Join(out, "dcgan")}, 1, `needs a conditional GAN`},
 		{[]string{"eval", "cgan", "-checkpoint", filepath.Join(out, "cgan"), "-n", "0"}, 1, `-n 0`},
 	} {
@@ -92,7 +96,7 @@ func TestTrainGANCheckpoints(t *testing.T) {
 			}
 		}
 		var stdout, stderr bytes.Buffer
-		code := run([]string{"train", "gan", "-model", model, "-steps", "5", "-every", "2", "-out", out}, &stdout, &stderr)
+		code := run([]string{"train", model, "-steps", "5", "-every", "2", "-out", out}, &stdout, &stderr)
 		checkpointed = nil
 		if code != 0 {
 			t.Fatalf("%s: exit code %d\n%s", model, code, &stderr)
@@ -103,5 +107,47 @@ func TestTrainGANCheckpoints(t *testing.T) {
 		if rec, err := readRecord(dir); err != nil || rec.Steps != 5 {
 			t.Errorf("%s: model.json after the run: %+v, %v; want 5 steps", model, rec, err)
 		}
+	}
+}
+
+// -lr, -batch and -schedule reach the configuration model.json records,
+// so that the chapter's learning-rate sweep is a command away.
+func TestTrainGANSettings(t *testing.T) {
+	out := t.TempDir()
+	for _, c := range []struct {
+		args []string
+		want gan.MNISTConfig
+	}{
+		{[]string{"dcgan", "-lr", "5e-4", "-batch", "16", "-schedule", "cosine"}, gan.MNISTConfig{LR: 5e-4, BatchSize: 16, Schedule: "cosine"}},
+		{[]string{"egan-mnist", "-lr", "1e-3", "-batch", "8"}, gan.MNISTConfig{LR: 1e-3, BatchSize: 8, Schedule: "constant"}},
+	} {
+		var stdout, stderr bytes.Buffer
+		if code := run(append([]string{"train"}, append(c.args, "-steps", "2", "-out", out)...), &stdout, &stderr); code != 0 {
+			t.Fatalf("%v: exit code %d\n%s", c.args, code, &stderr)
+		}
+		rec, err := readRecord(filepath.Join(out, c.args[0]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg, err := readMNISTConfig(filepath.Join(out, c.args[0]), rec)
+		if err != nil || cfg.LR != c.want.LR || cfg.BatchSize != c.want.BatchSize || cfg.Schedule != c.want.Schedule || cfg.Steps != 2 {
+			t.Errorf("%v: recorded %+v, %v; want lr %g, batch %d, schedule %s, 2 steps", c.args, cfg, err, c.want.LR, c.want.BatchSize, c.want.Schedule)
+		}
+	}
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"train", "cyclegan", "-steps", "1", "-lr", "1e-3", "-batch", "8", "-every", "0", "-out", out}, &stdout, &stderr); code != 0 {
+		t.Fatalf("cyclegan: exit code %d\n%s", code, &stderr)
+	}
+	var cyc gan.CycleConfig
+	rec, err := readRecord(filepath.Join(out, "cyclegan"))
+	if err == nil {
+		err = decodeConfig(filepath.Join(out, "cyclegan"), rec, "", &cyc)
+	}
+	if err != nil || cyc.LR != 1e-3 || cyc.BatchSize != 8 {
+		t.Errorf("cyclegan recorded %+v, %v; want lr 0.001, batch 8", cyc, err)
+	}
+	stderr.Reset()
+	if code := run([]string{"train", "dcgan", "-schedule", "linear", "-steps", "1", "-out", out}, &stdout, &stderr); code != 1 || !strings.Contains(stderr.String(), `schedule "linear"`) {
+		t.Errorf("-schedule linear: exit code %d, stderr %q", code, &stderr)
 	}
 }

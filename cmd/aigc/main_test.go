@@ -11,16 +11,16 @@ import (
 func TestTourWritesPictures(t *testing.T) {
 	out := t.TempDir()
 	var stdout, stderr bytes.Buffer
-	code := run([]string{"tour", "-stops", "foundations", "-out", out, "-train-size", "2000", "-epochs", "1"}, &stdout, &stderr)
+	code := run([]string{"tour", "-stops", "foundations", "-out", out, "-train-size", "2000"}, &stdout, &stderr)
 	if code != 0 {
 		t.Fatalf("exit code %d\nstdout:\n%s\nstderr:\n%s", code, &stdout, &stderr)
 	}
-	for _, name := range []string{"foundations-digits.png", "foundations-loss.png"} {
-		if info, err := os.Stat(filepath.Join(out, name)); err != nil || info.Size() == 0 {
+	for _, name := range []string{"digits.png", "loss.png"} {
+		if info, err := os.Stat(filepath.Join(out, "foundations", "mlp", name)); err != nil || info.Size() == 0 {
 			t.Errorf("%s not written: %v", name, err)
 		}
 	}
-	if !strings.Contains(stdout.String(), "test accuracy") {
+	if !strings.Contains(stdout.String(), "test accuracy") || !strings.Contains(stdout.String(), "aigc train mlp -out "+filepath.Join(out, "foundations")+" -train-size 2000") {
 		t.Errorf("the tour did not report its accuracy:\n%s", &stdout)
 	}
 	if !strings.Contains(stderr.String(), "step") {
@@ -39,7 +39,7 @@ func TestTourNamesAMissingDataFolder(t *testing.T) {
 
 func TestUsageMistakes(t *testing.T) {
 	for _, args := range [][]string{{"nosuchcommand"}, {"tour", "-nosuchflag"}, {"tour", "extra"}, {"kernel", "extra"}, {"notebooks", "-nosuchflag"},
-		{"train"}, {"train", "nosuchmodel"}, {"train", "classifier", "extra"}, {"eval"}, {"eval", "images"}, {"eval", "text", "-hyp", "x"}} {
+		{"train"}, {"train", "nosuchmodel"}, {"train", "classifier", "extra"}, {"eval"}, {"eval", "nosuchscore"}, {"eval", "images"}, {"eval", "text", "-hyp", "x"}, {"sample"}} {
 		var stdout, stderr bytes.Buffer
 		if code := run(args, &stdout, &stderr); code != 2 {
 			t.Errorf("aigc %v: exit code %d, want 2 (stderr %q)", args, code, &stderr)

@@ -1,30 +1,32 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 
-	"github.com/luoxia/aigc/chapters/gan"
 	"github.com/luoxia/aigc/lib/data"
-	"github.com/luoxia/aigc/lib/nn"
 	"github.com/luoxia/aigc/lib/plot"
 	"github.com/luoxia/aigc/lib/tensor"
 )
 
-// runSample is `aigc sample`: it draws from a trained generator.
+// runSample is `aigc sample`: it draws from a trained model, whatever its
+// kind, through the kind's sampler.
 func runSample(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("sample", "-checkpoint DIR [flags]", "Draws samples from a model trained by `aigc train gan` or `aigc train vae` (the\nfolder holding its model.json and parameters). Digits go to a .png grid or, for `aigc eval images`,\nan .idx file; ring samples to a .png scatter plot; the CycleGAN translates test\ndigits to bold and back.", stderr)
+	var list strings.Builder
+	for _, k := range sampledKinds() {
+		fmt.Fprintf(&list, "\n\t%-12s %s: %s", k.name, k.chapter, k.summary)
+	}
+	fs := newFlags("sample", "-checkpoint DIR [flags]", "Draws samples from a model `aigc train KIND` wrote (the folder holding its\nmodel.json and parameters). Digits go to a .png grid or, for `aigc eval images`,\nan .idx file; ring samples to a .png scatter plot; the CycleGAN translates test\ndigits to bold.\n\nKinds that can be sampled:"+list.String(), stderr)
 	ckpt := fs.String("checkpoint", "", "the model's folder, e.g. out/gan/dcgan")
 	n := fs.Int("n", 100, "how many samples")
 	out := fs.String("out", "", "file to write: .png (a picture) or .idx (digits, for aigc eval images); default DIR/sampled.png")
-	seed := fs.Uint64("seed", 1, "random seed for the noise")
-	digits := fs.String("digits", "", "cgan: the digits to ask for, comma-separated (default: 0-9 in turn)")
-	mnist := fs.String("mnist", "", "cyclegan: folder with the MNIST IDX files (default: the GoMNIST module's copy)")
+	var seed uint64 = 1
+	seedFlag(fs, &seed)
+	digits := fs.String("digits", "", "models that take a class (cgan): the digits to ask for, comma-separated (default: 0-9 in turn)")
+	mnist := mnistFlag(fs)
 	if err := parseFlags(fs, args, 0); err != nil {
 		return err
 	}
@@ -47,148 +49,30 @@ func runSample(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	rng := tensor.NewRNG(*seed)
-	var images *tensor.Tensor // [n, 784] in [0, 1], for digit models
-	switch rec.Model {
-	case "ring", "egan":
-		if ext != ".png" {
-			return fmt.Errorf("-out %s: ring samples are points in the plane; write a .png", *out)
-		}
-		var cfg gan.RingConfig
-		inside := ""
-		if rec.Model == "egan" {
-			inside = "Ring" // EGANConfig.Ring
-		}
-		if err := decodeConfig(*ckpt, rec, inside, &cfg); err != nil {
-			return err
-		}
-		g := gan.NewRingGenerator(cfg.ZDim, cfg.Hidden, rng)
-		if err := nn.Load(filepath.Join(*ckpt, "generator.params"), g); err != nil {
-			return err
-		}
-		pts := g.Sample(*n, *seed)
-		cov := gan.ModeCoverage(pts, gan.RingCentres(gan.RingModes, gan.RingRadius), gan.RingStd)
-		fmt.Fprintf(stdout, "%d samples: %s\n", *n, cov)
-		img, err := plot.Scatter(fmt.Sprintf("%s: %d samples", rec.Model, *n), []plot.Points{{Name: "samples", XY: pts}, {Name: "mode centres", XY: gan.RingCentres(gan.RingModes, gan.RingRadius)}})
-		if err != nil {
-			return err
-		}
-		return writeFigure(stdout, filepath.Dir(*out), filepath.Base(*out), img)
-	case "dcgan", "cgan", "egan-mnist":
-		cfg, err := readMNISTConfig(*ckpt, rec)
-		if err != nil {
-			return err
-		}
-		if rec.Model != "cgan" {
-			g := gan.NewGenerator(cfg.ZDim, cfg.Width, rng)
-			if err := nn.Load(filepath.Join(*ckpt, "generator.params"), g); err != nil {
-				return err
-			}
-			images = g.Sample(*n, rng)
-		} else {
-			labels, err := digitLabels(*digits, *n)
-			if err != nil {
-				return err
-			}
-			g := gan.NewConditionalGenerator(cfg.ZDim, 10, cfg.Width, rng)
-			if err := nn.Load(filepath.Join(*ckpt, "generator.params"), g); err != nil {
-				return err
-			}
-			images = g.SampleDigits(labels, rng)
-		}
-	case "vae":
-		if images, err = sampleVAE(*ckpt, rec, *n, rng); err != nil {
-			return err
-		}
-	case "cyclegan":
-		var cfg gan.CycleConfig
-		if err := json.Unmarshal(rec.Config, &cfg); err != nil {
-			return fmt.Errorf("%s: %v", filepath.Join(*ckpt, "model.json"), err)
-		}
-		g := gan.NewTranslator(cfg.Width, rng)
-		if err := nn.Load(filepath.Join(*ckpt, "g.params"), g); err != nil {
-			return err
-		}
-		_, test, err := loadMNIST(*mnist)
-		if err != nil {
-			return err
-		}
-		if *n > test.Len() {
-			*n = test.Len()
-		}
-		images = g.Translate(tensor.Slice(test.Images, 0, 0, *n))
-		fmt.Fprintf(stdout, "translated the first %d test digits into bold\n", *n)
-	default:
-		return fmt.Errorf("%s: unknown model %q", filepath.Join(*ckpt, "model.json"), rec.Model)
+	k := findKind(rec.Model)
+	if k == nil || k.sample == nil {
+		return fmt.Errorf("%s: aigc sample cannot draw from a model of kind %q (it can from %s)", filepath.Join(*ckpt, "model.json"), rec.Model, kindNames(sampledKinds()))
 	}
+	images, err := k.sample(&sampleRequest{
+		dir: *ckpt, rec: rec, n: *n, seed: seed, rng: tensor.NewRNG(seed),
+		out: *out, digits: *digits, mnist: *mnist, stdout: stdout,
+	})
+	if err != nil || images == nil {
+		return err
+	}
+	m := images.Shape[0]
 	if ext == ".idx" {
 		if err := data.WriteIDXImages(*out, images, 28, 28); err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "wrote %d digits to %s\n", *n, *out)
+		fmt.Fprintf(stdout, "wrote %d digits to %s\n", m, *out)
 		return nil
 	}
-	cols := 10
-	if *n < cols {
-		cols = *n
-	}
-	grid, err := plot.ImageGrid(images.Reshape(*n, 1, 28, 28), cols)
+	grid, err := plot.ImageGrid(images.Reshape(m, 1, 28, 28), min(m, 10))
 	if err != nil {
 		return err
 	}
 	return writeFigure(stdout, filepath.Dir(*out), filepath.Base(*out), grid)
-}
-
-// readMNISTConfig is the MNISTConfig a digit GAN's model.json records
-// (inside the E-GAN's own configuration for egan-mnist).
-func readMNISTConfig(dir string, rec *modelRecord) (gan.MNISTConfig, error) {
-	var cfg gan.MNISTConfig
-	inside := ""
-	if rec.Model == "egan-mnist" {
-		inside = "MNIST" // MNISTEGANConfig.MNIST
-	}
-	if err := decodeConfig(dir, rec, inside, &cfg); err != nil {
-		return cfg, err
-	}
-	if cfg.ZDim < 1 || cfg.Width < 1 {
-		return cfg, fmt.Errorf("%s: the config has no network sizes (zdim %d, width %d)", filepath.Join(dir, "model.json"), cfg.ZDim, cfg.Width)
-	}
-	return cfg, nil
-}
-
-// decodeConfig decodes the configuration model.json records into v, or,
-// if inside is not empty, the field of that name in it (an E-GAN's
-// configuration holds its plain GAN's).
-func decodeConfig(dir string, rec *modelRecord, inside string, v any) error {
-	path := filepath.Join(dir, "model.json")
-	raw := rec.Config
-	if inside != "" {
-		var outer map[string]json.RawMessage
-		if err := json.Unmarshal(raw, &outer); err != nil {
-			return fmt.Errorf("%s: config: %v", path, err)
-		}
-		if raw = outer[inside]; raw == nil {
-			return fmt.Errorf("%s: config has no %s", path, inside)
-		}
-	}
-	if err := json.Unmarshal(raw, v); err != nil {
-		return fmt.Errorf("%s: config: %v", path, err)
-	}
-	return nil
-}
-
-// readRecord reads DIR/model.json.
-func readRecord(dir string) (*modelRecord, error) {
-	path := filepath.Join(dir, "model.json")
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("%v (is %s a folder written by aigc train gan?)", err, dir)
-	}
-	var rec modelRecord
-	if err := json.Unmarshal(b, &rec); err != nil {
-		return nil, fmt.Errorf("%s: %v", path, err)
-	}
-	return &rec, nil
 }
 
 // digitLabels parses -digits ("3" or "0,1,7") into n labels, repeating

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -17,54 +16,36 @@ import (
 	"github.com/luoxia/aigc/lib/tensor"
 )
 
-// vaeModels are the models `aigc train vae -model` knows.
-var vaeModels = []string{vae.ArchMLP, vae.ArchConv}
+// vaeRun is one `aigc train vae`: the configuration and what else to do.
+type vaeRun struct {
+	cfg       vae.Config
+	trainSize int    // use only the first trainSize training digits (0: all)
+	iwaeK     int    // estimate log p(x) with the importance-weighted bound of K samples (0: skip)
+	sweep     string // a list of β: train one model per β instead of one
+	mnist     string // -mnist
+	out       string // -out
+}
 
-// trainVAE is `aigc train vae`.
-func trainVAE(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("train vae", "[flags]", "Trains the VAE chapter's MLP VAE (the PyTorch examples' configuration) or its\nconvolutional VAE on MNIST, shows its progress, and writes its parameters after\nevery epoch (a checkpoint `aigc sample` reads), model.json with the test -ELBO\nper epoch, reconstructions, samples, and for a 2-D code the latent manifold,\ninto -out/MODEL.", stderr)
-	model := fs.String("model", vae.ArchMLP, "which model: mlp or conv")
-	cfg := vae.DefaultConfig()
-	fs.Float64Var(&cfg.Beta, "beta", cfg.Beta, "weight β of the KL term: 1 is the VAE, more is a β-VAE")
-	fs.IntVar(&cfg.Latent, "latent", cfg.Latent, "size K of the code z")
-	fs.IntVar(&cfg.Epochs, "epochs", cfg.Epochs, "passes over the 60,000 training digits")
-	fs.Uint64Var(&cfg.Seed, "seed", cfg.Seed, "random seed: the same seed gives the same run")
-	trainSize := fs.Int("train-size", 0, "use only the first N training digits (0: all 60,000)")
-	iwaeK := fs.Int("iwae", 0, "also estimate log p(x) on 1,000 test digits with the importance-weighted bound of K samples (0: skip)")
-	sweep := fs.String("sweep", "", "instead of one model, train one per β in this comma-separated list and draw rate against distortion (e.g. 0.5,1,2,4)")
-	out := fs.String("out", filepath.Join("out", "vae"), "folder; the model's files go in a subfolder named after it")
-	mnist := fs.String("mnist", "", "folder with the MNIST IDX files (default: the GoMNIST module's copy)")
-	if err := parseFlags(fs, args, 0); err != nil {
-		return err
-	}
-	if !contains(vaeModels, *model) {
-		fmt.Fprintf(stderr, "aigc train vae: -model must be mlp or conv, not %q\n", *model)
-		fs.Usage()
-		return errUsage
-	}
-	if *iwaeK < 0 {
-		return fmt.Errorf("-iwae %d: want 0 (skip) or a number of samples", *iwaeK)
-	}
-	if *trainSize < 0 {
-		return fmt.Errorf("-train-size %d: want 0 (all) or a number of digits", *trainSize)
-	}
-	cfg.Arch = *model
-	train, test, err := loadMNIST(*mnist)
+// train trains the VAE (or the β sweep) and writes its files into
+// out/ARCH.
+func (r *vaeRun) train(stdout, stderr io.Writer) error {
+	cfg, model := r.cfg, r.cfg.Arch
+	train, test, err := loadMNIST(r.mnist)
 	if err != nil {
 		return err
 	}
-	if *trainSize > 0 && *trainSize < train.Len() {
-		train = train.Head(*trainSize)
+	if r.trainSize > 0 && r.trainSize < train.Len() {
+		train = train.Head(r.trainSize)
 	}
-	dir := filepath.Join(*out, *model)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("-out: %w", err)
+	dir, err := modelDir(r.out, model)
+	if err != nil {
+		return err
 	}
-	if *sweep != "" {
-		return betaSweep(*sweep, cfg, train, test, dir, stdout, stderr)
+	if r.sweep != "" {
+		return betaSweep(r.sweep, cfg, train, test, dir, stdout, stderr)
 	}
 	fmt.Fprintf(stdout, "training the %s VAE on %d digits: latent %d, β = %g, %d epochs of batches of %d, seed %d\n",
-		*model, train.Len(), cfg.Latent, cfg.Beta, cfg.Epochs, cfg.BatchSize, cfg.Seed)
+		model, train.Len(), cfg.Latent, cfg.Beta, cfg.Epochs, cfg.BatchSize, cfg.Seed)
 	bar := newProgress(stderr)
 	defer bar.done()
 	ckpt := &checkpointer{dir: dir}
@@ -90,7 +71,7 @@ func trainVAE(args []string, stdout, stderr io.Writer) error {
 	}
 	last := len(res.TestLoss) - 1
 	fmt.Fprintf(stdout, "%s VAE after epoch %d: test -ELBO %.2f nats per digit (reconstruction %.2f + KL %.2f), %.0f s (%.1f ms a step)\n",
-		*model, cfg.Epochs, res.TestLoss[last], res.TestRecon[last], res.TestKL[last], res.Seconds, res.MsPerStep)
+		model, cfg.Epochs, res.TestLoss[last], res.TestRecon[last], res.TestKL[last], res.Seconds, res.MsPerStep)
 	measured := map[string]any{
 		"test_neg_elbo": res.TestLoss, "test_recon": res.TestRecon, "test_kl": res.TestKL,
 		"train_loss": res.TrainLoss, "ms_per_step": res.MsPerStep,
@@ -105,14 +86,14 @@ func trainVAE(args []string, stdout, stderr io.Writer) error {
 	codes := vae.NearestNeighbourAccuracy(vae.EncodeMeans(res.Model, fewX), fewY, vae.EncodeMeans(res.Model, test.Images), test.Labels)
 	fmt.Fprintf(stdout, "nearest neighbour among 10 labelled digits per class, on the 10,000 test digits: %.1f%% on pixels, %.1f%% on the codes μ(x)\n", 100*pixels, 100*codes)
 	measured["few_labels_pixels"], measured["few_labels_codes"] = pixels, codes
-	if *iwaeK > 0 {
+	if r.iwaeK > 0 {
 		x := tensor.Slice(test.Images, 0, 0, 1000)
 		elbo := vae.IWAEEstimate(res.Model, x, 1, tensor.NewRNG(cfg.Seed+1))
 		t0 := time.Now()
-		bound := vae.IWAEEstimate(res.Model, x, *iwaeK, tensor.NewRNG(cfg.Seed+1))
+		bound := vae.IWAEEstimate(res.Model, x, r.iwaeK, tensor.NewRNG(cfg.Seed+1))
 		secs := time.Since(t0).Seconds()
-		fmt.Fprintf(stdout, "on the first 1,000 test digits: -L_1 (the ELBO) %.2f, -L_%d %.2f nats per digit, in %.1f s\n", -elbo, *iwaeK, -bound, secs)
-		measured["iwae_k"], measured["iwae_1000"], measured["elbo_1000"], measured["iwae_seconds"] = *iwaeK, bound, elbo, secs
+		fmt.Fprintf(stdout, "on the first 1,000 test digits: -L_1 (the ELBO) %.2f, -L_%d %.2f nats per digit, in %.1f s\n", -elbo, r.iwaeK, -bound, secs)
+		measured["iwae_k"], measured["iwae_1000"], measured["elbo_1000"], measured["iwae_seconds"] = r.iwaeK, bound, elbo, secs
 	}
 	if err := saveVAE(dir, cfg, cfg.Epochs, res.Seconds, res.Model, measured); err != nil {
 		return err
@@ -154,20 +135,20 @@ func writeVAEFigures(stdout io.Writer, dir string, m vae.Model, test *tensor.Ten
 	return nil
 }
 
-// sampleVAE draws n digits from the VAE in dir, z ~ N(0, I) from rng.
-func sampleVAE(dir string, rec *modelRecord, n int, rng *tensor.RNG) (*tensor.Tensor, error) {
+// sampleVAE draws digits from a VAE's checkpoint, z ~ N(0, I).
+func sampleVAE(req *sampleRequest) (*tensor.Tensor, error) {
 	var cfg vae.Config
-	if err := decodeConfig(dir, rec, "", &cfg); err != nil {
+	if err := decodeConfig(req.dir, req.rec, "", &cfg); err != nil {
 		return nil, err
 	}
 	m, err := cfg.NewModel(28*28, tensor.NewRNG(1))
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", filepath.Join(dir, "model.json"), err)
+		return nil, fmt.Errorf("%s: %w", filepath.Join(req.dir, "model.json"), err)
 	}
-	if err := nn.Load(filepath.Join(dir, "vae.params"), m); err != nil {
+	if err := nn.Load(filepath.Join(req.dir, "vae.params"), m); err != nil {
 		return nil, err
 	}
-	return vae.Sample(m, n, rng), nil
+	return vae.Sample(m, req.n, req.rng), nil
 }
 
 // betaSweep is `aigc train vae -sweep`: one model per β, their rate and

@@ -57,7 +57,7 @@ func TestTrainVAEAndSample(t *testing.T) {
 	}{
 		{[]string{"train", "vae", "-model", "gru"}, 2, "-model must be mlp or conv"},
 		{[]string{"train", "vae", "-beta", "-1", "-train-size", "200", "-out", out}, 1, "β is -1"},
-		{[]string{"train", "vae", "-iwae", "-2"}, 1, "-iwae -2"},
+		{[]string{"train", "vae", "-iwae", "-2"}, 1, "-iwae -2: want 0 or more"},
 	} {
 		stderr.Reset()
 		if code := run(bad.args, &stdout, &stderr); code != bad.code || !strings.Contains(stderr.String(), bad.want) {
@@ -73,11 +73,11 @@ func TestTourVAEStop(t *testing.T) {
 	if code := run([]string{"tour", "-stops", "vae", "-train-size", "2000", "-out", out}, &stdout, &stderr); code != 0 {
 		t.Fatalf("exit code %d\n%s\n%s", code, &stdout, &stderr)
 	}
-	if !strings.Contains(stdout.String(), "test -ELBO") {
+	if !strings.Contains(stdout.String(), "test -ELBO") || !strings.Contains(stdout.String(), "epoch 1/1") {
 		t.Errorf("the stop did not print the test -ELBO:\n%s", &stdout)
 	}
-	for _, name := range []string{"vae-reconstructions.png", "vae-samples.png"} {
-		if info, err := os.Stat(filepath.Join(out, name)); err != nil || info.Size() == 0 {
+	for _, name := range []string{"reconstructions.png", "samples.png", "model.json"} {
+		if info, err := os.Stat(filepath.Join(out, "vae", "mlp", name)); err != nil || info.Size() == 0 {
 			t.Errorf("%s not written: %v", name, err)
 		}
 	}
