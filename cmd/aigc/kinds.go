@@ -38,6 +38,11 @@ type kind struct {
 	// tour's own flags are passed on after them); nil keeps the kind off
 	// the tour.
 	tour []string
+	// tourHolds names tour flags the tour does not pass on to the kind:
+	// its own settings hold. The evaluation classifier is the book's
+	// measuring instrument, so the tour's -seed and -train-size must not
+	// make it train another one.
+	tourHolds []string
 }
 
 // trainRun trains a kind with the flags its flag set parsed.

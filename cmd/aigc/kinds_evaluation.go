@@ -21,8 +21,9 @@ func init() {
 			"With -eval-size it then scores real digits and noise through it and writes\n" +
 			"how MNIST-FID grows with noise and falls with the number of images into\n" +
 			"-out/classifier.",
-		flags: classifierFlags,
-		tour:  []string{"-eval-size", "10000"},
+		flags:     classifierFlags,
+		tour:      []string{"-eval-size", "10000"},
+		tourHolds: []string{"seed", "train-size"},
 	})
 }
 

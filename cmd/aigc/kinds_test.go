@@ -19,44 +19,55 @@ type fakeConfig struct {
 	Grey  float64 // the grey level of every pixel it draws
 }
 
-// registerFake registers a kind that trains in no time: it writes
-// model.json, and its sampler draws digits of one grey level. The
-// registry is restored when the test ends.
+// registerFake registers two kinds that train in no time: each writes
+// model.json, and its sampler draws digits of one grey level; the tour
+// passes its -seed on to "fake" but not to "held". The registry is
+// restored when the test ends.
 func registerFake(t *testing.T) {
 	t.Helper()
 	saved := kinds
 	t.Cleanup(func() { kinds = saved })
 	kinds = append([]*kind(nil), kinds...)
-	register(&kind{
-		name: "fake", chapter: "fakes",
-		summary: "a stand-in that draws grey squares",
-		flags: func(f trainFlags) trainRun {
-			cfg := fakeConfig{Steps: 3, Grey: 0.5}
-			f.steps(&cfg.Steps)
-			f.Float64Var(&cfg.Grey, "grey", cfg.Grey, "grey level of the samples")
-			out := f.out()
-			return func(stdout, stderr io.Writer) error {
-				dir, err := modelDir(*out, "fake")
-				if err != nil {
-					return err
+	for _, name := range []string{"fake", "held"} {
+		name := name
+		var holds []string
+		if name == "held" {
+			holds = []string{"seed"}
+		}
+		register(&kind{
+			name: name, chapter: "fakes",
+			summary: "a stand-in that draws grey squares",
+			flags: func(f trainFlags) trainRun {
+				cfg := fakeConfig{Steps: 3, Grey: 0.5}
+				var seed uint64
+				f.steps(&cfg.Steps)
+				f.seed(&seed)
+				f.Float64Var(&cfg.Grey, "grey", cfg.Grey, "grey level of the samples")
+				out := f.out()
+				return func(stdout, stderr io.Writer) error {
+					dir, err := modelDir(*out, name)
+					if err != nil {
+						return err
+					}
+					fmt.Fprintf(stdout, "%s: %d steps\n", name, cfg.Steps)
+					return writeRecord(dir, name, cfg.Steps, seed, 0, cfg, nil)
 				}
-				fmt.Fprintf(stdout, "fake: %d steps\n", cfg.Steps)
-				return writeRecord(dir, "fake", cfg.Steps, 0, 0, cfg, nil)
-			}
-		},
-		sample: func(req *sampleRequest) (*tensor.Tensor, error) {
-			var cfg fakeConfig
-			if err := decodeConfig(req.dir, req.rec, "", &cfg); err != nil {
-				return nil, err
-			}
-			x := tensor.New(req.n, 28*28)
-			for i := range x.Data {
-				x.Data[i] = cfg.Grey
-			}
-			return x, nil
-		},
-		tour: []string{"-steps", "2"},
-	})
+			},
+			sample: func(req *sampleRequest) (*tensor.Tensor, error) {
+				var cfg fakeConfig
+				if err := decodeConfig(req.dir, req.rec, "", &cfg); err != nil {
+					return nil, err
+				}
+				x := tensor.New(req.n, 28*28)
+				for i := range x.Data {
+					x.Data[i] = cfg.Grey
+				}
+				return x, nil
+			},
+			tour:      []string{"-steps", "2"},
+			tourHolds: holds,
+		})
+	}
 }
 
 // A kind registered in one place is trained by aigc train, sampled by
@@ -91,12 +102,17 @@ func TestRegisteredKindRunsEverywhere(t *testing.T) {
 	if code := run([]string{"tour", "-stops", "fakes", "-out", tour, "-seed", "9"}, &stdout, &stderr); code != 0 {
 		t.Fatalf("tour: exit code %d\n%s", code, &stderr)
 	}
-	if rec, err := readRecord(filepath.Join(tour, "fakes", "fake")); err != nil || rec.Steps != 2 {
-		t.Errorf("the tour's run: %+v, %v; want the tour's 2 steps", rec, err)
+	if rec, err := readRecord(filepath.Join(tour, "fakes", "fake")); err != nil || rec.Steps != 2 || rec.Seed != 9 {
+		t.Errorf("the tour's run of fake: %+v, %v; want the tour's 2 steps and its seed 9", rec, err)
 	}
-	// -seed is the tour's, but the fake kind has none: it is not passed on.
-	if want := "aigc train fake -steps 2 -out " + filepath.Join(tour, "fakes") + "\n"; !strings.Contains(stdout.String(), want) {
-		t.Errorf("the tour did not show the command %q:\n%s", want, &stdout)
+	if rec, err := readRecord(filepath.Join(tour, "fakes", "held")); err != nil || rec.Steps != 2 || rec.Seed != 0 {
+		t.Errorf("the tour's run of held: %+v, %v; want 2 steps and its own seed 0, not the tour's", rec, err)
+	}
+	for _, want := range []string{"aigc train fake -steps 2 -out " + filepath.Join(tour, "fakes") + " -seed 9\n",
+		"aigc train held -steps 2 -out " + filepath.Join(tour, "fakes") + "\n"} {
+		if !strings.Contains(stdout.String(), want) {
+			t.Errorf("the tour did not show the command %q:\n%s", want, &stdout)
+		}
 	}
 
 	for _, c := range []struct {

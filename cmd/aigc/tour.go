@@ -107,7 +107,7 @@ func runTour(args []string, stdout, stderr io.Writer) error {
 			kfs, _ := k.flagSet(io.Discard)
 			kargs := append(append([]string(nil), k.tour...), "-out", filepath.Join(*out, stop))
 			for _, name := range tourFlags {
-				if v, ok := passed[name]; ok && kfs.Lookup(name) != nil {
+				if v, ok := passed[name]; ok && kfs.Lookup(name) != nil && !contains(k.tourHolds, name) {
 					kargs = append(kargs, "-"+name, v)
 				}
 			}
