@@ -90,22 +90,9 @@ func (c *Classifier) Embed(images *tensor.Tensor) (features, probs *tensor.Tenso
 	if len(images.Shape) != 2 || images.Shape[1] != 784 {
 		panic(fmt.Sprintf("evaluation: Embed wants images [N, 784], got %v", images.Shape))
 	}
-	const chunk = 500
-	n := images.Shape[0]
-	features, probs = tensor.New(n, FeatureDim), tensor.New(n, 10)
 	nn.SetTraining(c, false)
-	autograd.NoGrad(func() {
-		for lo := 0; lo < n; lo += chunk {
-			hi := lo + chunk
-			if hi > n {
-				hi = n
-			}
-			f := c.Features(autograd.Const(tensor.Slice(images, 0, lo, hi)))
-			p := tensor.Softmax(c.FC2.Forward(f).Data)
-			copy(features.Data[lo*FeatureDim:hi*FeatureDim], f.Data.Data)
-			copy(probs.Data[lo*10:hi*10], p.Data)
-		}
-	})
+	features = nn.InChunks(images, 500, func(x *autograd.Value) *tensor.Tensor { return c.Features(x).Data })
+	probs = tensor.Softmax(c.FC2.Forward(autograd.NoGrad(features)).Data)
 	return features, probs
 }
 
