@@ -37,19 +37,17 @@ func (g *Generator) sampleFrom(z *tensor.Tensor, labels []int) *tensor.Tensor {
 	training := g.BN0.Training()
 	nn.SetTraining(g, false)
 	defer nn.SetTraining(g, training)
-	autograd.NoGrad(func() {
-		for lo := 0; lo < n; lo += chunk {
-			hi := lo + chunk
-			if hi > n {
-				hi = n
-			}
-			var y []int
-			if labels != nil {
-				y = labels[lo:hi]
-			}
-			x := g.ForwardLabels(autograd.Const(tensor.Slice(z, 0, lo, hi)), y)
-			copy(out.Data[lo*Side*Side:hi*Side*Side], FromTanhRange(x.Data).Data)
+	for lo := 0; lo < n; lo += chunk {
+		hi := lo + chunk
+		if hi > n {
+			hi = n
 		}
-	})
+		var y []int
+		if labels != nil {
+			y = labels[lo:hi]
+		}
+		x := g.ForwardLabels(autograd.NoGrad(tensor.Slice(z, 0, lo, hi)), y)
+		copy(out.Data[lo*Side*Side:hi*Side*Side], FromTanhRange(x.Data).Data)
+	}
 	return out
 }

@@ -168,8 +168,7 @@ func (t *mnistTrainer) step() Progress {
 	// through G), so only D's weights get gradients.
 	x, y := t.nextReal()
 	z, yFake := t.noise(b)
-	var fake *tensor.Tensor
-	autograd.NoGrad(func() { fake = t.g.ForwardLabels(z, yFake).Data })
+	fake := t.g.ForwardLabels(autograd.NoGrad(z.Data), yFake).Data
 	realLogits := t.d.ForwardLabels(x, y)
 	fakeLogits := t.d.ForwardLabels(autograd.Const(fake), yFake)
 	lossD := DiscriminatorLoss(realLogits, fakeLogits)
