@@ -148,14 +148,27 @@ func trainMNISTModel(model string, steps int, seed uint64, every int, mnist, dir
 			ckpt.save(func() error { return saveMNISTCheckpoint(dir, model, p.Step, seed, p.Seconds, config, p.G, p.D) })
 		}
 	}
-	var res *gan.DCGANResult
+	var (
+		res     gan.History
+		g, d    nn.Module
+		winners []gan.Mutation
+	)
 	switch model {
 	case "cgan":
-		res, err = gan.TrainCGAN(cfg, train, show)
+		var r *gan.CGANResult
+		if r, err = gan.TrainCGAN(cfg, train, show); err == nil {
+			res, g, d = r.History, r.G, r.D
+		}
 	case "egan-mnist":
-		res, err = gan.TrainMNISTEGAN(ecfg, train, show)
+		var r *gan.MNISTEGANResult
+		if r, err = gan.TrainMNISTEGAN(ecfg, train, show); err == nil {
+			res, g, d, winners = r.History, r.G, r.D, r.Winners
+		}
 	default:
-		res, err = gan.TrainDCGAN(cfg, train, show)
+		var r *gan.DCGANResult
+		if r, err = gan.TrainDCGAN(cfg, train, show); err == nil {
+			res, g, d = r.History, r.G, r.D
+		}
 	}
 	bar.done()
 	if err == nil {
@@ -167,10 +180,10 @@ func trainMNISTModel(model string, steps int, seed uint64, every int, mnist, dir
 	fmt.Fprintf(stdout, "%s: %d steps in %.0f s (%.0f ms/step)\n", model, cfg.Steps, res.Seconds, res.MsPerStep)
 	var measured map[string]any
 	if model == "egan-mnist" {
-		measured = map[string]any{"wins": winsByMutation(res.Winners)}
+		measured = map[string]any{"wins": winsByMutation(winners)}
 		fmt.Fprintf(stdout, "steps each mutation's child survived: %v\n", measured["wins"])
 	}
-	if err := saveMNISTCheckpoint(dir, model, cfg.Steps, seed, res.Seconds, config, res.G, res.D); err != nil {
+	if err := saveMNISTCheckpoint(dir, model, cfg.Steps, seed, res.Seconds, config, g, d); err != nil {
 		return err
 	}
 	last := res.Snapshots[len(res.Snapshots)-1]
@@ -227,7 +240,7 @@ func (c *checkpointer) save(write func() error) {
 // saveMNISTCheckpoint writes a digit GAN's two networks and model.json,
 // each file atomically, the record last: a folder whose model.json says
 // `steps` holds parameters at least that far along.
-func saveMNISTCheckpoint(dir, model string, step int, seed uint64, seconds float64, config any, g *gan.Generator, d *gan.Discriminator) error {
+func saveMNISTCheckpoint(dir, model string, step int, seed uint64, seconds float64, config any, g, d nn.Module) error {
 	if err := nn.Save(filepath.Join(dir, "generator.params"), g); err != nil {
 		return err
 	}

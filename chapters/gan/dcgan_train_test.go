@@ -129,15 +129,30 @@ func TestSameSeedSameGAN(t *testing.T) {
 	train := dcganDigits(t, 500)
 	cfg := tinyMNISTConfig(4)
 	cfg.SnapshotSize = 4
-	for _, train1 := range []func(MNISTConfig, *data.Dataset, func(Progress)) (*DCGANResult, error){TrainDCGAN, TrainCGAN} {
-		a, err := train1(cfg, train, nil)
+	for _, train1 := range []func(MNISTConfig) (History, error){
+		func(cfg MNISTConfig) (History, error) {
+			res, err := TrainDCGAN(cfg, train, nil)
+			if err != nil {
+				return History{}, err
+			}
+			return res.History, nil
+		},
+		func(cfg MNISTConfig) (History, error) {
+			res, err := TrainCGAN(cfg, train, nil)
+			if err != nil {
+				return History{}, err
+			}
+			return res.History, nil
+		},
+	} {
+		a, err := train1(cfg)
 		if err != nil {
 			t.Fatal(err)
 		}
-		b, _ := train1(cfg, train, nil)
+		b, _ := train1(cfg)
 		other := cfg
 		other.Seed++
-		c, _ := train1(other, train, nil)
+		c, _ := train1(other)
 		for i := range a.DLoss {
 			if a.DLoss[i] != b.DLoss[i] || a.GLoss[i] != b.GLoss[i] || a.DFake[i] != b.DFake[i] {
 				t.Fatalf("step %d: losses %v, %v then %v, %v with the same seed", i+1, a.DLoss[i], a.GLoss[i], b.DLoss[i], b.GLoss[i])
