@@ -10,6 +10,7 @@ import (
 	"fmt"
 
 	"github.com/luoxia/aigc/lib/autograd"
+	"github.com/luoxia/aigc/lib/data"
 	"github.com/luoxia/aigc/lib/nn"
 	"github.com/luoxia/aigc/lib/tensor"
 )
@@ -55,7 +56,7 @@ func NewClassifier(rng *tensor.RNG) *Classifier {
 // penultimate activations [N, FeatureDim].
 func (c *Classifier) Features(x *autograd.Value) *autograd.Value {
 	n := x.Data.Shape[0]
-	h := autograd.Reshape(x, n, 1, 28, 28)
+	h := autograd.Reshape(x, n, 1, data.MNISTSide, data.MNISTSide)
 	h = autograd.ReLU(c.BN1.Forward(c.Conv1.Forward(h)))
 	h = autograd.ReLU(c.BN2.Forward(c.Conv2.Forward(h)))
 	h = autograd.Reshape(h, n, 64*7*7)
@@ -87,25 +88,12 @@ func (c *Classifier) Params() []nn.Param { return nn.Nest(c.Children()...) }
 // to keep memory small, and returns their features [N, FeatureDim] and
 // class probabilities [N, 10]. The network is left in evaluation mode.
 func (c *Classifier) Embed(images *tensor.Tensor) (features, probs *tensor.Tensor) {
-	if len(images.Shape) != 2 || images.Shape[1] != 784 {
+	if len(images.Shape) != 2 || images.Shape[1] != data.MNISTPixels {
 		panic(fmt.Sprintf("evaluation: Embed wants images [N, 784], got %v", images.Shape))
 	}
-	const chunk = 500
-	n := images.Shape[0]
-	features, probs = tensor.New(n, FeatureDim), tensor.New(n, 10)
 	nn.SetTraining(c, false)
-	autograd.NoGrad(func() {
-		for lo := 0; lo < n; lo += chunk {
-			hi := lo + chunk
-			if hi > n {
-				hi = n
-			}
-			f := c.Features(autograd.Const(tensor.Slice(images, 0, lo, hi)))
-			p := tensor.Softmax(c.FC2.Forward(f).Data)
-			copy(features.Data[lo*FeatureDim:hi*FeatureDim], f.Data.Data)
-			copy(probs.Data[lo*10:hi*10], p.Data)
-		}
-	})
+	features = nn.InChunks(images, 500, func(x *autograd.Value) *tensor.Tensor { return c.Features(x).Data })
+	probs = tensor.Softmax(c.FC2.Forward(autograd.NoGrad(features)).Data)
 	return features, probs
 }
 

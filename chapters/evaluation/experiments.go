@@ -5,6 +5,7 @@ import (
 	"image"
 	"math"
 
+	"github.com/luoxia/aigc/lib/data"
 	"github.com/luoxia/aigc/lib/metrics"
 	"github.com/luoxia/aigc/lib/plot"
 	"github.com/luoxia/aigc/lib/tensor"
@@ -23,7 +24,7 @@ func AddNoise(images *tensor.Tensor, sigma float64, rng *tensor.RNG) *tensor.Ten
 // NoiseImages returns n images whose pixels are independent and uniform
 // on [0, 1]: what a generator that learned nothing might draw.
 func NoiseImages(n int, rng *tensor.RNG) *tensor.Tensor {
-	return tensor.RandU(rng, 0, 1, n, 784)
+	return tensor.RandU(rng, 0, 1, n, data.MNISTPixels)
 }
 
 // Curve is one measured series: MNIST-FID against a setting.

@@ -3,6 +3,7 @@ package evaluation
 import (
 	"fmt"
 
+	"github.com/luoxia/aigc/lib/data"
 	"github.com/luoxia/aigc/lib/metrics"
 	"github.com/luoxia/aigc/lib/tensor"
 )
@@ -103,8 +104,8 @@ func (c *Classifier) FID(images, reference *tensor.Tensor) (float64, error) {
 
 // checkImages refuses anything but a batch of at least two 28×28 digits.
 func checkImages(what string, t *tensor.Tensor) error {
-	if len(t.Shape) != 2 || t.Shape[1] != 784 {
-		return fmt.Errorf("%s: shape %v, want [N, 784] (28×28 grey images)", what, t.Shape)
+	if len(t.Shape) != 2 || t.Shape[1] != data.MNISTPixels {
+		return fmt.Errorf("%s: shape %v, want [N, %d] (28×28 grey images)", what, t.Shape, data.MNISTPixels)
 	}
 	if t.Shape[0] < 2 {
 		return fmt.Errorf("%s: %d images; a covariance needs at least 2", what, t.Shape[0])

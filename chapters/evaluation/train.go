@@ -88,8 +88,9 @@ func TrainClassifier(cfg ClassifierConfig, train, test *data.Dataset, progress f
 	if cfg.TrainSize > 0 && cfg.TrainSize < train.Len() {
 		train = train.Head(cfg.TrainSize)
 	}
-	if train.Dim() != 784 || test.Dim() != 784 {
-		return nil, fmt.Errorf("evaluation: classifier wants 28×28 digits (784 values), got %d and %d", train.Dim(), test.Dim())
+	if train.Dim() != data.MNISTPixels || test.Dim() != data.MNISTPixels {
+		return nil, fmt.Errorf("evaluation: classifier: training and test images have %d and %d pixels, want %d (28×28 digits)",
+			train.Dim(), test.Dim(), data.MNISTPixels)
 	}
 	rng := tensor.NewRNG(cfg.Seed)
 	model := NewClassifier(rng)
@@ -102,11 +103,7 @@ func TrainClassifier(cfg ClassifierConfig, train, test *data.Dataset, progress f
 	nn.SetTraining(model, true) // BatchNorm uses batch statistics
 	start := time.Now()
 	for step := 1; step <= steps; step++ {
-		x, labels, ok := loader.Next()
-		if !ok {
-			loader.Reset()
-			x, labels, _ = loader.Next()
-		}
+		x, labels := loader.Cycle()
 		if cfg.Shift > 0 {
 			x = Shift(x, cfg.Shift, rng)
 		}
@@ -145,18 +142,19 @@ func Accuracy(pred, labels []int) float64 {
 // own random offset of at most max pixels along each axis (pixels moved in
 // from outside are 0, the background).
 func Shift(x *tensor.Tensor, max int, rng *tensor.RNG) *tensor.Tensor {
+	const side, pixels = data.MNISTSide, data.MNISTPixels
 	out := tensor.New(x.Shape...)
 	for i := 0; i < x.Shape[0]; i++ {
 		dx, dy := rng.Intn(2*max+1)-max, rng.Intn(2*max+1)-max
-		src, dst := x.Data[i*784:(i+1)*784], out.Data[i*784:(i+1)*784]
-		for r := 0; r < 28; r++ {
+		src, dst := x.Data[i*pixels:(i+1)*pixels], out.Data[i*pixels:(i+1)*pixels]
+		for r := 0; r < side; r++ {
 			sr := r - dy
-			if sr < 0 || sr >= 28 {
+			if sr < 0 || sr >= side {
 				continue
 			}
-			for c := 0; c < 28; c++ {
-				if sc := c - dx; sc >= 0 && sc < 28 {
-					dst[r*28+c] = src[sr*28+sc]
+			for c := 0; c < side; c++ {
+				if sc := c - dx; sc >= 0 && sc < side {
+					dst[r*side+c] = src[sr*side+sc]
 				}
 			}
 		}

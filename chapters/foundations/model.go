@@ -60,20 +60,8 @@ func (m *MLP) Children() []nn.Child {
 func (m *MLP) Params() []nn.Param { return nn.Nest(m.Children()...) }
 
 // Predict returns the most likely class of each row of x, computed without
-// recording a graph, in chunks so that memory stays small.
+// recording a graph, a thousand rows at a time so that memory stays small.
 func (m *MLP) Predict(x *tensor.Tensor) []int {
-	const chunk = 1000
-	var pred []int
-	autograd.NoGrad(func() {
-		n := x.Shape[0]
-		for lo := 0; lo < n; lo += chunk {
-			hi := lo + chunk
-			if hi > n {
-				hi = n
-			}
-			logits := m.Forward(autograd.Const(tensor.Slice(x, 0, lo, hi)))
-			pred = append(pred, tensor.ArgMax(logits.Data)...)
-		}
-	})
-	return pred
+	logits := nn.InChunks(x, 1000, func(x *autograd.Value) *tensor.Tensor { return m.Forward(x).Data })
+	return tensor.ArgMax(logits)
 }

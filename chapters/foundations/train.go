@@ -49,11 +49,7 @@ func Train(cfg Config, train, test *data.Dataset, progress func(Progress)) (*Res
 	res := &Result{Model: model}
 	start := time.Now()
 	for step := 1; step <= steps; step++ {
-		x, labels, ok := loader.Next()
-		if !ok { // the end of an epoch: start the next one
-			loader.Reset()
-			x, labels, _ = loader.Next()
-		}
+		x, labels := loader.Cycle() // a new epoch starts when one ends
 		logits := model.Forward(autograd.Const(x))
 		loss := nn.CrossEntropy(logits, labels, cfg.LabelSmoothing)
 
@@ -67,7 +63,7 @@ func Train(cfg Config, train, test *data.Dataset, progress func(Progress)) (*Res
 			progress(Progress{Epoch: loader.Epoch() + 1, Epochs: cfg.Epochs, Step: step, Steps: steps, Loss: loss.Item()})
 		}
 	}
-	res.MsPerStep = float64(time.Since(start).Milliseconds()) / float64(steps)
+	res.MsPerStep = optim.MsPerStep(time.Since(start), steps)
 
 	res.Predictions = model.Predict(test.Images)
 	res.TestAccuracy = accuracy(res.Predictions, test.Labels)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/luoxia/aigc/lib/autograd"
+	"github.com/luoxia/aigc/lib/data"
 	"github.com/luoxia/aigc/lib/nn"
 	"github.com/luoxia/aigc/lib/tensor"
 )
@@ -113,8 +114,8 @@ func OneHot(labels []int, classes int) *tensor.Tensor {
 // LabelMaps returns the labels as [N, classes, 28, 28] images: image i is
 // 1 everywhere in channel labels[i] and 0 in the other channels.
 func LabelMaps(labels []int, classes int) *tensor.Tensor {
-	const hw = Side * Side
-	t := tensor.New(len(labels), classes, Side, Side)
+	const hw = data.MNISTPixels
+	t := tensor.New(len(labels), classes, data.MNISTSide, data.MNISTSide)
 	for i, y := range labels {
 		ch := t.Data[(i*classes+y)*hw:][:hw]
 		for j := range ch {
@@ -162,14 +163,13 @@ func (c *ConditionalGenerator) Sample(n int, rng *tensor.RNG) *tensor.Tensor {
 // rng, as [len(labels), 784] with pixels in [0, 1], in evaluation mode
 // (see Generator.Sample). It panics for a label outside [0, Classes).
 func (c *ConditionalGenerator) SampleDigits(labels []int, rng *tensor.RNG) *tensor.Tensor {
-	checkLabels("generator", c.Classes, len(labels), labels)
 	return c.sampleFrom(tensor.RandN(rng, len(labels), c.ZDim), labels)
 }
 
 // sampleFrom maps given noise z [n, ZDim] and labels to images [n, 784]
-// in [0, 1], as SampleDigits does.
+// in [0, 1], as SampleDigits does: through DCGAN's generator, whose input
+// is [z, onehot(y)].
 func (c *ConditionalGenerator) sampleFrom(z *tensor.Tensor, labels []int) *tensor.Tensor {
-	return c.G.draw(z.Shape[0], func(lo, hi int) *autograd.Value {
-		return c.Forward(autograd.Const(tensor.Slice(z, 0, lo, hi)), labels[lo:hi])
-	})
+	checkLabels("generator", c.Classes, z.Shape[0], labels)
+	return c.G.sampleFrom(tensor.Concat(1, z, OneHot(labels, c.Classes)))
 }

@@ -61,17 +61,16 @@ func newCGAN(cfg MNISTConfig, train *data.Dataset) *cgan {
 //	G: descend -log D(G(z, y'), y')
 func (t *cgan) step() Progress {
 	x, y := t.feed.real()
-	z := t.feed.noise()
+	z := autograd.NoGrad(t.feed.noise())
 	yFake := t.feed.labels(t.g.Classes)
-	var fake *tensor.Tensor
-	autograd.NoGrad(func() { fake = t.g.Forward(z, yFake).Data })
+	fake := t.g.Forward(z, yFake).Data
 	realLogits, fakeLogits := t.d.Forward(x, y), t.d.Forward(autograd.Const(fake), yFake)
 	lossD := DiscriminatorLoss(realLogits, fakeLogits)
 	t.optD.ZeroGrad()
 	lossD.Backward()
 	t.optD.Step()
 
-	z = t.feed.noise()
+	z = autograd.Const(t.feed.noise())
 	yFake = t.feed.labels(t.g.Classes)
 	lossG := NonSaturatingGeneratorLoss(t.d.Forward(t.g.Forward(z, yFake), yFake))
 	t.optG.ZeroGrad()

@@ -95,9 +95,5 @@ func (d *PatchDiscriminator) Params() []nn.Param { return nn.Nest(d.Children()..
 // Translate maps images [N, 784] in [0, 1] through t without recording a
 // graph and returns them in [0, 1].
 func (t *Translator) Translate(images *tensor.Tensor) *tensor.Tensor {
-	var out *tensor.Tensor
-	autograd.NoGrad(func() {
-		out = FromTanhRange(t.Forward(autograd.Const(ToTanhRange(images))).Data)
-	})
-	return out
+	return FromTanhRange(t.Forward(autograd.NoGrad(ToTanhRange(images))).Data)
 }

@@ -5,13 +5,10 @@ import (
 	"strings"
 
 	"github.com/luoxia/aigc/lib/autograd"
+	"github.com/luoxia/aigc/lib/data"
 	"github.com/luoxia/aigc/lib/nn"
 	"github.com/luoxia/aigc/lib/tensor"
 )
-
-// Side is the height and width of an MNIST digit, the images the DCGAN of
-// this chapter draws and judges.
-const Side = 28
 
 // ANCHOR: dcgan
 
@@ -162,28 +159,18 @@ func (g *Generator) Sample(n int, rng *tensor.RNG) *tensor.Tensor {
 }
 
 // sampleFrom maps given inputs z [n, ZDim] to images [n, 784] in [0, 1],
-// as Sample does.
+// as Sample does: in evaluation mode, in chunks of 500 inputs, and
+// without recording a graph.
 func (g *Generator) sampleFrom(z *tensor.Tensor) *tensor.Tensor {
-	return g.draw(z.Shape[0], func(lo, hi int) *autograd.Value {
-		return g.Forward(autograd.Const(tensor.Slice(z, 0, lo, hi)))
-	})
-}
-
-// draw runs the generator in evaluation mode and without recording a
-// graph over n samples, in chunks of 500 (forward maps samples lo to hi
-// to images in (-1, 1)), and returns the images as [n, 784] in [0, 1].
-// The generator's mode is restored afterwards.
-func (g *Generator) draw(n int, forward func(lo, hi int) *autograd.Value) *tensor.Tensor {
-	const chunk = 500
-	out := tensor.New(n, Side*Side)
+	n := z.Shape[0]
+	if n == 0 {
+		return tensor.New(0, data.MNISTPixels)
+	}
 	training := g.BN0.Training()
 	nn.SetTraining(g, false)
 	defer nn.SetTraining(g, training)
-	autograd.NoGrad(func() {
-		for lo := 0; lo < n; lo += chunk {
-			hi := min(lo+chunk, n)
-			copy(out.Data[lo*Side*Side:hi*Side*Side], FromTanhRange(forward(lo, hi).Data).Data)
-		}
+	images := nn.InChunks(z, 500, func(z *autograd.Value) *tensor.Tensor {
+		return FromTanhRange(g.Forward(z).Data)
 	})
-	return out
+	return images.Reshape(n, data.MNISTPixels)
 }

@@ -69,12 +69,11 @@ func ganAdam(m nn.Module, cfg MNISTConfig) *optim.Adam {
 //	D: descend -[log D(x) + log(1 - D(G(z)))]   on real x and fresh z
 //	G: descend -log D(G(z))                      on another fresh z
 func (t *dcgan) step() Progress {
-	// The discriminator's step. G's samples are constants here (no graph
-	// through G), so only D's weights get gradients.
+	// The discriminator's step. G's samples are drawn from a no-grad
+	// leaf (no graph through G) and enter D as constants, so only D's
+	// weights get gradients.
 	x, _ := t.feed.real()
-	z := t.feed.noise()
-	var fake *tensor.Tensor
-	autograd.NoGrad(func() { fake = t.g.Forward(z).Data })
+	fake := t.g.Forward(autograd.NoGrad(t.feed.noise())).Data
 	realLogits, fakeLogits := t.d.Forward(x), t.d.Forward(autograd.Const(fake))
 	lossD := DiscriminatorLoss(realLogits, fakeLogits)
 	t.optD.ZeroGrad()
@@ -82,7 +81,7 @@ func (t *dcgan) step() Progress {
 	t.optD.Step()
 
 	// The generator's step, through the just-updated D.
-	z = t.feed.noise()
+	z := autograd.Const(t.feed.noise())
 	lossG := NonSaturatingGeneratorLoss(t.d.Forward(t.g.Forward(z)))
 	t.optG.ZeroGrad()
 	lossG.Backward()
@@ -166,7 +165,7 @@ func trainSteps(cfg MNISTConfig, g, d nn.Module, step func() Progress, sample fu
 			progress(p)
 		}
 	}
-	h.Seconds = time.Since(start).Seconds()
-	h.MsPerStep = 1000 * h.Seconds / float64(cfg.Steps)
+	elapsed := time.Since(start)
+	h.Seconds, h.MsPerStep = elapsed.Seconds(), optim.MsPerStep(elapsed, cfg.Steps)
 	return h
 }

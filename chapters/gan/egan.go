@@ -207,8 +207,7 @@ func (e *Evolution) Step(z, zEval, realEval *tensor.Tensor) Generation {
 // fitness also returns the samples G(zEval) and their non-saturating loss
 // -E_z[log D(G(z))].
 func (e *Evolution) fitness(zEval *tensor.Tensor, realGrad []*tensor.Tensor) (Fitness, *tensor.Tensor, float64) {
-	var fake *tensor.Tensor
-	autograd.NoGrad(func() { fake = e.G.Forward(autograd.Const(zEval)).Data })
+	fake := e.G.Forward(autograd.NoGrad(zEval)).Data
 	fakeLogits := e.D.Forward(autograd.Const(fake))
 	nn.ZeroGrad(e.D)
 	nn.BCEWithLogits(fakeLogits, full(fakeLogits, 0)).Backward() // -E_z[log(1 - D(G(z)))]

@@ -75,7 +75,7 @@ func TrainMNISTEGAN(cfg MNISTEGANConfig, train *data.Dataset, progress func(Prog
 func (t *dcgan) evolutionStep(evo *Evolution) Progress {
 	x, _ := t.feed.real()
 	z, zEval := t.feed.noise(), t.feed.noise()
-	gen := evo.Step(z.Data, zEval.Data, x.Data)
+	gen := evo.Step(z, zEval, x.Data)
 
 	realLogits, fakeLogits := t.d.Forward(x), t.d.Forward(autograd.Const(gen.Samples))
 	lossD := DiscriminatorLoss(realLogits, fakeLogits)

@@ -79,7 +79,7 @@ func TrainRingEGAN(cfg EGANConfig, progress func(RingProgress)) (*RingResult, er
 			progress(RingProgress{Step: step, Steps: rc.Steps, DLoss: lossD.Item(), GLoss: gen.GLoss, Winner: gen.Winner})
 		}
 	}
-	res.MsPerStep = float64(time.Since(start).Microseconds()) / 1000 / float64(rc.Steps)
+	res.MsPerStep = optim.MsPerStep(time.Since(start), rc.Steps)
 	return res, nil
 }
 

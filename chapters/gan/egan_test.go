@@ -261,7 +261,7 @@ func TestEvolutionCopiesBuffers(t *testing.T) {
 	gen.Winner.Loss(d.Forward(h.Forward(autograd.Const(z)))).Backward()
 	opt.Step()
 	nn.ZeroGrad(d)
-	autograd.NoGrad(func() { h.Forward(autograd.Const(zEval)) })
+	h.Forward(autograd.NoGrad(zEval))
 
 	got, want := g.Layers[1].(*nn.BatchNorm), h.Layers[1].(*nn.BatchNorm)
 	for i := range want.RunningMean.Data.Data {

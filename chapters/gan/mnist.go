@@ -40,7 +40,7 @@ func checkDigitRun(cfg MNISTConfig, train *data.Dataset) error {
 	if err := cfg.validate(); err != nil {
 		return fmt.Errorf("gan: %w", err)
 	}
-	if train == nil || train.Dim() != Side*Side {
+	if train == nil || train.Dim() != data.MNISTPixels {
 		return fmt.Errorf("gan: the MNIST GANs train on 28×28 digits")
 	}
 	if train.Len() < cfg.BatchSize {
@@ -62,17 +62,16 @@ func newDigitFeed(cfg MNISTConfig, train *data.Dataset, rng *tensor.RNG) *digitF
 // [-1, 1], and their labels y, starting a new pass over the data when the
 // current one runs out (a last, smaller batch is skipped).
 func (f *digitFeed) real() (x *autograd.Value, y []int) {
-	images, y, ok := f.loader.Next()
-	if !ok || images.Shape[0] < f.batch {
-		f.loader.Reset()
-		images, y, _ = f.loader.Next()
+	images, y := f.loader.Cycle()
+	if images.Shape[0] < f.batch {
+		images, y = f.loader.Cycle()
 	}
-	return autograd.Const(ToTanhRange(images).Reshape(-1, 1, Side, Side)), y
+	return autograd.Const(ToTanhRange(images).Reshape(-1, 1, data.MNISTSide, data.MNISTSide)), y
 }
 
 // noise draws a batch of z ~ N(0, I), [B, ZDim].
-func (f *digitFeed) noise() *autograd.Value {
-	return autograd.Const(tensor.RandN(f.rng, f.batch, f.zDim))
+func (f *digitFeed) noise() *tensor.Tensor {
+	return tensor.RandN(f.rng, f.batch, f.zDim)
 }
 
 // labels draws a batch of labels y uniform over [0, classes), for a

@@ -146,7 +146,7 @@ func trainRing(cfg RingConfig, lossG func(fakeLogits *autograd.Value) *autograd.
 			progress(RingProgress{Step: step, Steps: cfg.Steps, DLoss: lossD.Item(), GLoss: lg.Item()})
 		}
 	}
-	res.MsPerStep = float64(time.Since(start).Microseconds()) / 1000 / float64(cfg.Steps)
+	res.MsPerStep = optim.MsPerStep(time.Since(start), cfg.Steps)
 	return res, nil
 }
 

@@ -73,9 +73,7 @@ func (g *RingGenerator) Sample(n int, seed uint64) *tensor.Tensor {
 // recording a graph: the same z before and after training shows where
 // training moved each sample.
 func (g *RingGenerator) SampleFrom(z *tensor.Tensor) *tensor.Tensor {
-	var x *tensor.Tensor
-	autograd.NoGrad(func() { x = g.Forward(autograd.Const(z)).Data })
-	return x
+	return g.Forward(autograd.NoGrad(z)).Data
 }
 
 // Forward maps points x [N, 2] to logits [N, 1].
@@ -88,7 +86,5 @@ func (d *RingDiscriminator) Params() []nn.Param { return d.Net.Params() }
 // probability the discriminator gives each point of being real, without
 // recording a graph.
 func (d *RingDiscriminator) Prob(x *tensor.Tensor) *tensor.Tensor {
-	var p *tensor.Tensor
-	autograd.NoGrad(func() { p = tensor.Sigmoid(d.Forward(autograd.Const(x)).Data) })
-	return p
+	return tensor.Sigmoid(d.Forward(autograd.NoGrad(x)).Data)
 }

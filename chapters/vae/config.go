@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/luoxia/aigc/lib/data"
 	"github.com/luoxia/aigc/lib/tensor"
 )
 
@@ -95,13 +96,13 @@ func ConvConfig() Config {
 func (c Config) validate() error {
 	switch {
 	case c.Arch != "" && c.Arch != ArchMLP && c.Arch != ArchConv:
-		return fmt.Errorf("architecture %q, want %q or %q", c.Arch, ArchMLP, ArchConv)
+		return fmt.Errorf("architecture is %q, want %q or %q", c.Arch, ArchMLP, ArchConv)
 	case c.Latent < 1:
-		return fmt.Errorf("latent size %d, want at least 1", c.Latent)
+		return fmt.Errorf("latent size is %d, want at least 1", c.Latent)
 	case c.Arch == ArchConv && c.Width < 1:
-		return fmt.Errorf("convolution width %d, want at least 1", c.Width)
+		return fmt.Errorf("convolution width is %d, want at least 1", c.Width)
 	case c.Arch != ArchConv && c.Hidden < 1:
-		return fmt.Errorf("hidden width %d, want at least 1", c.Hidden)
+		return fmt.Errorf("hidden width is %d, want at least 1", c.Hidden)
 	case c.Epochs < 1:
 		return fmt.Errorf("epochs is %d, want at least 1", c.Epochs)
 	case c.BatchSize < 1:
@@ -121,8 +122,9 @@ func (c Config) NewModel(dim int, rng *tensor.RNG) (Model, error) {
 		return nil, fmt.Errorf("vae: %w", err)
 	}
 	if c.Arch == ArchConv {
-		if dim != Side*Side {
-			return nil, fmt.Errorf("vae: the convolutional VAE reads %d×%d images (%d pixels), not %d pixels", Side, Side, Side*Side, dim)
+		if dim != data.MNISTPixels {
+			return nil, fmt.Errorf("vae: images have %d pixels, want %d: the convolutional VAE reads %d×%d digits",
+				dim, data.MNISTPixels, data.MNISTSide, data.MNISTSide)
 		}
 		return NewConv(c.Width, c.Latent, rng), nil
 	}

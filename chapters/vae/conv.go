@@ -4,13 +4,10 @@ import (
 	"fmt"
 
 	"github.com/luoxia/aigc/lib/autograd"
+	"github.com/luoxia/aigc/lib/data"
 	"github.com/luoxia/aigc/lib/nn"
 	"github.com/luoxia/aigc/lib/tensor"
 )
-
-// Side is the height and width of an MNIST digit, the images the
-// convolutional VAE reads and draws: D = Side·Side = 784 pixels.
-const Side = 28
 
 // ANCHOR: conv
 
@@ -44,7 +41,7 @@ type Conv struct {
 // logVar, each [N, K].
 func (c *Conv) Encode(x *autograd.Value) (mu, logVar *autograd.Value) {
 	n := x.Shape()[0]
-	h := autograd.Reshape(x, n, 1, Side, Side)
+	h := autograd.Reshape(x, n, 1, data.MNISTSide, data.MNISTSide)
 	h = autograd.ReLU(c.Conv1.Forward(h)) // 28×28 → 14×14
 	h = autograd.ReLU(c.Conv2.Forward(h)) // 14×14 → 7×7
 	h = autograd.Reshape(h, n, 2*c.Width*7*7)
@@ -58,7 +55,7 @@ func (c *Conv) Decode(z *autograd.Value) *autograd.Value {
 	h = autograd.Reshape(h, n, 2*c.Width, 7, 7)
 	h = autograd.ReLU(c.Up1.Forward(h)) // 7×7 → 14×14
 	logits := c.Up2.Forward(h)          // 14×14 → 28×28
-	return autograd.Reshape(logits, n, Side*Side)
+	return autograd.Reshape(logits, n, data.MNISTPixels)
 }
 
 // ANCHOR_END: conv

@@ -6,6 +6,7 @@ import (
 
 	"gonum.org/v1/gonum/stat/distuv"
 
+	"github.com/luoxia/aigc/lib/data"
 	"github.com/luoxia/aigc/lib/plot"
 	"github.com/luoxia/aigc/lib/tensor"
 )
@@ -115,17 +116,17 @@ func InterpolationFigure(m Model, a, b *tensor.Tensor, steps int) (image.Image, 
 
 // digitGrid lays out images [N, 784] as 28×28 tiles, cols to a row.
 func digitGrid(images *tensor.Tensor, cols int) (image.Image, error) {
-	return plot.ImageGrid(images.Reshape(images.Shape[0], 1, Side, Side), cols)
+	return plot.ImageGrid(images.Reshape(images.Shape[0], 1, data.MNISTSide, data.MNISTSide), cols)
 }
 
 // checkDigits reports a batch that is not one or more 28×28 digits.
 func checkDigits(who string, x *tensor.Tensor) error {
-	if x == nil || x.Dims() != 2 || x.Shape[0] < 1 || x.Shape[1] != Side*Side {
+	if x == nil || x.Dims() != 2 || x.Shape[0] < 1 || x.Shape[1] != data.MNISTPixels {
 		var shape []int
 		if x != nil {
 			shape = x.Shape
 		}
-		return fmt.Errorf("vae: %s: digits %v, want [N, %d]", who, shape, Side*Side)
+		return fmt.Errorf("vae: %s: digits %v, want [N, %d]", who, shape, data.MNISTPixels)
 	}
 	return nil
 }

@@ -39,13 +39,11 @@ func IWAEEstimate(m Model, x *tensor.Tensor, k int, rng *tensor.RNG) float64 {
 	n := x.Shape[0]
 	group := max(1, min(1000, decodeRows/k)) // images whose K draws fill about one decoding pass
 	total := 0.0
-	autograd.NoGrad(func() {
-		for lo := 0; lo < n; lo += group {
-			for _, logW := range logWeights(m, tensor.Slice(x, 0, lo, min(lo+group, n)), k, rng) {
-				total += LogMeanExp(logW) // L_K of one image
-			}
+	for lo := 0; lo < n; lo += group {
+		for _, logW := range logWeights(m, tensor.Slice(x, 0, lo, min(lo+group, n)), k, rng) {
+			total += LogMeanExp(logW) // L_K of one image
 		}
-	})
+	}
 	return total / float64(n)
 }
 
@@ -59,7 +57,7 @@ func IWAEEstimate(m Model, x *tensor.Tensor, k int, rng *tensor.RNG) float64 {
 // It decodes the draws in passes of at most decodeRows codes.
 func logWeights(m Model, x *tensor.Tensor, k int, rng *tensor.RNG) [][]float64 {
 	g, d, lat := x.Shape[0], x.Shape[1], m.Latent()
-	mu, logVar := m.Encode(autograd.Const(x))
+	mu, logVar := m.Encode(autograd.NoGrad(x)) // no graph: nothing here is differentiated
 	logW := make([][]float64, g)
 	perPass := max(1, decodeRows/g) // draws per image in one pass
 	for done := 0; done < k; done += perPass {
@@ -80,7 +78,7 @@ func logWeights(m Model, x *tensor.Tensor, k int, rng *tensor.RNG) [][]float64 {
 			}
 		}
 		// log p(x|z) = -BernoulliNLL(logits(z), x)
-		nll := BernoulliNLLTensor(m.Decode(autograd.Const(z)).Data, xs)
+		nll := BernoulliNLLTensor(m.Decode(autograd.NoGrad(z)).Data, xs)
 		for r := 0; r < g*s; r++ {
 			logW[r/s] = append(logW[r/s], -nll.Data[r]+logPz[r]-logQz[r])
 		}

@@ -43,7 +43,7 @@ func Forward(m Model, x, eps *autograd.Value) (logits, mu, logVar *autograd.Valu
 // uses μ rather than a random z, so the same x always gives the same
 // picture.
 func Reconstruct(m Model, x *tensor.Tensor) *tensor.Tensor {
-	return inChunks(x, func(xb *autograd.Value) *tensor.Tensor {
+	return nn.InChunks(x, evalChunk, func(xb *autograd.Value) *tensor.Tensor {
 		mu, _ := m.Encode(xb)
 		return tensor.Sigmoid(m.Decode(mu).Data)
 	})
@@ -62,7 +62,7 @@ func Sample(m Model, n int, rng *tensor.RNG) *tensor.Tensor {
 // DecodeProbs decodes the codes z [N, K] without recording a graph and
 // returns the pixel probabilities σ(Decode(z)), [N, D] in [0, 1].
 func DecodeProbs(m Model, z *tensor.Tensor) *tensor.Tensor {
-	return inChunks(z, func(zb *autograd.Value) *tensor.Tensor {
+	return nn.InChunks(z, evalChunk, func(zb *autograd.Value) *tensor.Tensor {
 		return tensor.Sigmoid(m.Decode(zb).Data)
 	})
 }
@@ -70,7 +70,7 @@ func DecodeProbs(m Model, z *tensor.Tensor) *tensor.Tensor {
 // EncodeMeans returns μ(x) [N, K], the centres of q(z|x) of images x
 // [N, D], without recording a graph.
 func EncodeMeans(m Model, x *tensor.Tensor) *tensor.Tensor {
-	return inChunks(x, func(xb *autograd.Value) *tensor.Tensor {
+	return nn.InChunks(x, evalChunk, func(xb *autograd.Value) *tensor.Tensor {
 		mu, _ := m.Encode(xb)
 		return mu.Data
 	})
@@ -85,7 +85,7 @@ func EncodeMeans(m Model, x *tensor.Tensor) *tensor.Tensor {
 // all, sums the loss over the 10,000 test digits and divides by 10,000).
 func Evaluate(m Model, x *tensor.Tensor, rng *tensor.RNG) (negELBO, recon, kl float64) {
 	n := x.Shape[0]
-	inChunks(x, func(xb *autograd.Value) *tensor.Tensor {
+	nn.InChunks(x, evalChunk, func(xb *autograd.Value) *tensor.Tensor {
 		eps := autograd.Const(tensor.RandN(rng, xb.Shape()[0], m.Latent()))
 		logits, mu, logVar := Forward(m, xb, eps)
 		_, r, k := NegativeELBO(logits, xb, mu, logVar, 1)
@@ -96,21 +96,7 @@ func Evaluate(m Model, x *tensor.Tensor, rng *tensor.RNG) (negELBO, recon, kl fl
 	return recon + kl, recon, kl
 }
 
-// inChunks applies f, without recording a graph, to rows of x a thousand
-// at a time, and stacks f's results (if any) back into one tensor.
-func inChunks(x *tensor.Tensor, f func(*autograd.Value) *tensor.Tensor) *tensor.Tensor {
-	const chunk = 1000
-	var parts []*tensor.Tensor
-	autograd.NoGrad(func() {
-		for lo := 0; lo < x.Shape[0]; lo += chunk {
-			hi := min(lo+chunk, x.Shape[0])
-			if out := f(autograd.Const(tensor.Slice(x, 0, lo, hi))); out != nil {
-				parts = append(parts, out)
-			}
-		}
-	})
-	if len(parts) == 0 {
-		return nil
-	}
-	return tensor.Concat(0, parts...)
-}
+// evalChunk is how many rows the functions above run through the model
+// at a time, without recording a graph (nn.InChunks): enough for speed,
+// few enough for memory.
+const evalChunk = 1000

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/luoxia/aigc/lib/data"
 	"github.com/luoxia/aigc/lib/nn"
 	"github.com/luoxia/aigc/lib/plot"
 	"github.com/luoxia/aigc/lib/tensor"
@@ -139,7 +140,7 @@ func TestSavedModel(t *testing.T) {
 	case "mlp2d":
 		cfg.Latent = 2
 	}
-	m, err := cfg.NewModel(Side*Side, tensor.NewRNG(1))
+	m, err := cfg.NewModel(data.MNISTPixels, tensor.NewRNG(1))
 	if err != nil {
 		t.Fatal(err)
 	}

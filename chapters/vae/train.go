@@ -89,7 +89,8 @@ func Train(cfg Config, train, test *data.Dataset, progress func(Progress)) (*Res
 	step, stepTime := 0, time.Duration(0)
 	for epoch := 1; epoch <= cfg.Epochs; epoch++ {
 		sum := 0.0
-		for xb, _, ok := loader.Next(); ok; xb, _, ok = loader.Next() {
+		for b := 0; b < loader.BatchesPerEpoch(); b++ {
+			xb, _ := loader.Cycle()
 			t0 := time.Now()
 			x := autograd.Const(xb)
 			// one fresh ε per digit and step (the example's randn_like)
@@ -110,7 +111,6 @@ func Train(cfg Config, train, test *data.Dataset, progress func(Progress)) (*Res
 					Loss: loss.Item() / float64(xb.Shape[0]), Seconds: time.Since(start).Seconds()})
 			}
 		}
-		loader.Reset()
 		res.TrainLoss = append(res.TrainLoss, sum/float64(train.Len()))
 		// As the example's test(): a sampled z per digit, the β = 1 loss
 		// summed over the 10,000 digits and divided by 10,000.
@@ -123,7 +123,7 @@ func Train(cfg Config, train, test *data.Dataset, progress func(Progress)) (*Res
 		}
 	}
 	res.Seconds = time.Since(start).Seconds()
-	res.MsPerStep = float64(stepTime.Microseconds()) / 1000 / float64(steps)
+	res.MsPerStep = optim.MsPerStep(stepTime, steps)
 	return res, nil
 }
 

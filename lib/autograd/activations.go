@@ -49,13 +49,13 @@ func Tanh(a *Value) *Value {
 // Sigmoid returns σ(a) = 1/(1+e^-a).   dσ/dx = σ(1-σ).
 func Sigmoid(a *Value) *Value {
 	out := newOp("sigmoid", tensor.Sigmoid(a.Data), a)
-	out.backward = func() {
+	out.setBackward(func() {
 		g := tensor.New(a.Data.Shape...)
 		for i, y := range out.Data.Data {
 			g.Data[i] = out.Grad.Data[i] * y * (1 - y)
 		}
 		a.accumulate(g)
-	}
+	})
 	return out
 }
 
@@ -63,7 +63,7 @@ func Sigmoid(a *Value) *Value {
 // Binary cross-entropy with logits is built from it.
 func Softplus(a *Value) *Value {
 	out := newOp("softplus", tensor.Softplus(a.Data), a)
-	out.backward = func() { a.accumulate(tensor.Mul(out.Grad, tensor.Sigmoid(a.Data))) }
+	out.setBackward(func() { a.accumulate(tensor.Mul(out.Grad, tensor.Sigmoid(a.Data))) })
 	return out
 }
 

@@ -11,10 +11,14 @@ import "github.com/luoxia/aigc/lib/tensor"
 // Add returns a + b.   d(a+b)/da = 1, d(a+b)/db = 1.
 func Add(a, b *Value) *Value {
 	out := newOp("add", tensor.Add(a.Data, b.Data), a, b)
-	out.backward = func() {
-		a.accumulate(tensor.SumTo(out.Grad, a.Data.Shape))
-		b.accumulate(tensor.SumTo(out.Grad, b.Data.Shape))
-	}
+	out.setBackward(func() {
+		if a.requiresGrad {
+			a.accumulate(tensor.SumTo(out.Grad, a.Data.Shape))
+		}
+		if b.requiresGrad {
+			b.accumulate(tensor.SumTo(out.Grad, b.Data.Shape))
+		}
+	})
 	return out
 }
 
@@ -23,10 +27,14 @@ func Add(a, b *Value) *Value {
 // Sub returns a - b.   d(a-b)/da = 1, d(a-b)/db = -1.
 func Sub(a, b *Value) *Value {
 	out := newOp("sub", tensor.Sub(a.Data, b.Data), a, b)
-	out.backward = func() {
-		a.accumulate(tensor.SumTo(out.Grad, a.Data.Shape))
-		b.accumulate(tensor.SumTo(tensor.Neg(out.Grad), b.Data.Shape))
-	}
+	out.setBackward(func() {
+		if a.requiresGrad {
+			a.accumulate(tensor.SumTo(out.Grad, a.Data.Shape))
+		}
+		if b.requiresGrad {
+			b.accumulate(tensor.SumTo(tensor.Neg(out.Grad), b.Data.Shape))
+		}
+	})
 	return out
 }
 
@@ -35,14 +43,14 @@ func Sub(a, b *Value) *Value {
 // Mul returns the elementwise product a ⊙ b.   d(ab)/da = b, d(ab)/db = a.
 func Mul(a, b *Value) *Value {
 	out := newOp("mul", tensor.Mul(a.Data, b.Data), a, b)
-	out.backward = func() {
+	out.setBackward(func() {
 		if a.requiresGrad {
 			a.accumulate(tensor.SumTo(tensor.Mul(out.Grad, b.Data), a.Data.Shape))
 		}
 		if b.requiresGrad {
 			b.accumulate(tensor.SumTo(tensor.Mul(out.Grad, a.Data), b.Data.Shape))
 		}
-	}
+	})
 	return out
 }
 
@@ -51,7 +59,7 @@ func Mul(a, b *Value) *Value {
 // Div returns a / b elementwise.   d(a/b)/da = 1/b, d(a/b)/db = -a/b².
 func Div(a, b *Value) *Value {
 	out := newOp("div", tensor.Div(a.Data, b.Data), a, b)
-	out.backward = func() {
+	out.setBackward(func() {
 		if a.requiresGrad {
 			a.accumulate(tensor.SumTo(tensor.Div(out.Grad, b.Data), a.Data.Shape))
 		}
@@ -60,7 +68,7 @@ func Div(a, b *Value) *Value {
 			g := tensor.Neg(tensor.Mul(out.Grad, tensor.Div(out.Data, b.Data)))
 			b.accumulate(tensor.SumTo(g, b.Data.Shape))
 		}
-	}
+	})
 	return out
 }
 
@@ -70,13 +78,13 @@ func Neg(a *Value) *Value { return Scale(a, -1) }
 // Scale returns s·a for a constant s.   d(sa)/da = s.
 func Scale(a *Value, s float64) *Value {
 	out := newOp("scale", tensor.Scale(a.Data, s), a)
-	out.backward = func() { a.accumulate(tensor.Scale(out.Grad, s)) }
+	out.setBackward(func() { a.accumulate(tensor.Scale(out.Grad, s)) })
 	return out
 }
 
 // AddScalar returns a + s for a constant s.
 func AddScalar(a *Value, s float64) *Value {
 	out := newOp("addscalar", tensor.AddScalar(a.Data, s), a)
-	out.backward = func() { a.accumulate(out.Grad) }
+	out.setBackward(func() { a.accumulate(out.Grad) })
 	return out
 }

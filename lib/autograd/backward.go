@@ -69,25 +69,3 @@ func topoSort(v *Value) []*Value {
 }
 
 // ANCHOR_END: backward
-
-// gradEnabled is switched off by NoGrad and SetGradEnabled.
-var gradEnabled = true
-
-// NoGrad runs fn with gradient tracking off: operations inside build no
-// graph, which saves memory and time when evaluating or sampling.
-func NoGrad(fn func()) {
-	prev := SetGradEnabled(false)
-	defer SetGradEnabled(prev)
-	fn()
-}
-
-// SetGradEnabled turns graph recording on or off and returns the previous
-// setting. The setting is global: luoxia trains one model at a time.
-func SetGradEnabled(on bool) bool {
-	prev := gradEnabled
-	gradEnabled = on
-	return prev
-}
-
-// GradEnabled reports whether operations currently record a graph.
-func GradEnabled() bool { return gradEnabled }

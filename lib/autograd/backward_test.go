@@ -42,17 +42,75 @@ func TestBackwardTwiceAddsToLeaves(t *testing.T) {
 }
 
 func TestNoGradRecordsNothing(t *testing.T) {
-	x := Param(tensor.Ones(3))
-	var y *Value
-	NoGrad(func() { y = Exp(Mul(x, x)) })
-	if y.RequiresGrad() || y.parents != nil {
-		t.Fatal("an operation under NoGrad recorded a graph")
+	// A no-grad operand makes the result no-grad, with no graph behind it,
+	// even when the other operand is a Param.
+	w := Param(tensor.Ones(3))
+	x := NoGrad(tensor.Ones(3))
+	y := Exp(Mul(x, w))
+	if y.RequiresGrad() || !y.IsNoGrad() || y.parents != nil || y.backward != nil {
+		t.Fatalf("an operation on a no-grad Value recorded a graph: %v", y)
 	}
-	if !GradEnabled() {
-		t.Fatal("NoGrad did not restore gradient recording")
+	if z := Add(w, Sum(y)); z.RequiresGrad() || !z.IsNoGrad() {
+		t.Fatal("a no-grad second operand did not stop the record")
 	}
 	if math.Abs(y.Data.Data[0]-math.E) > 1e-12 {
 		t.Fatalf("NoGrad changed the forward value: %g", y.Data.Data[0])
+	}
+	y.BackwardWith(tensor.Ones(3)) // nothing to do, and no panic
+	if w.Grad != nil {
+		t.Fatal("a Param received a gradient through a no-grad Value")
+	}
+	// Operations without a no-grad operand record as before.
+	if v := Mul(Const(tensor.Ones(3)), w); !v.RequiresGrad() || v.IsNoGrad() {
+		t.Fatal("an operation on a Param did not record")
+	}
+}
+
+// Detach cuts the graph, but unlike NoGrad what follows still records
+// back to the Params it meets.
+func TestDetachIsNotNoGrad(t *testing.T) {
+	a, b := Param(tensor.FromSlice([]float64{2}, 1)), Param(tensor.FromSlice([]float64{5}, 1))
+	d := Square(a).Detach()
+	if d.IsNoGrad() || d.RequiresGrad() {
+		t.Fatalf("Detach gave %v", d)
+	}
+	Sum(Mul(d, b)).Backward()
+	if a.Grad != nil || b.Grad == nil || b.Grad.Data[0] != 4 {
+		t.Fatalf("gradients a %v, b %v; want none for a and a² = 4 for b", a.Grad, b.Grad)
+	}
+}
+
+// Add and Sub, like Mul and Div, send no gradient to an operand that
+// takes none, broadcast or not.
+func TestConstantOperandTakesNoGradient(t *testing.T) {
+	for _, op := range []struct {
+		name string
+		f    func(a, b *Value) *Value
+	}{{"add", Add}, {"sub", Sub}, {"mul", Mul}, {"div", Div}} {
+		p := Param(tensor.FromSlice([]float64{1, 2, 3, 4}, 2, 2))
+		for _, c := range []*Value{Const(tensor.FromSlice([]float64{1, 2}, 2)), Const(tensor.Full(3, 2, 2))} {
+			Sum(op.f(p, c)).Backward()
+			Sum(op.f(c, p)).Backward()
+			if c.Grad != nil {
+				t.Errorf("%s: the constant %v received gradient %v", op.name, c.Data.Shape, c.Grad)
+			}
+		}
+		if p.Grad == nil {
+			t.Errorf("%s: the Param received no gradient", op.name)
+		}
+	}
+
+	// Nor do they compute one: the backward of p + c and of p - c costs
+	// what p's share costs, and nothing for the constant c.
+	p, c := Param(tensor.Ones(64, 32)), Const(tensor.Ones(32))
+	p.Grad = tensor.New(64, 32) // accumulate then allocates nothing
+	g := tensor.Ones(64, 32)
+	want := testing.AllocsPerRun(20, func() { p.accumulate(tensor.SumTo(g, p.Data.Shape)) })
+	for name, y := range map[string]*Value{"p + c": Add(p, c), "c + p": Add(c, p), "p - c": Sub(p, c)} {
+		y.Grad = g
+		if got := testing.AllocsPerRun(20, y.backward); got != want {
+			t.Errorf("the backward of %s makes %v allocations, want %v (p's share alone)", name, got, want)
+		}
 	}
 }
 

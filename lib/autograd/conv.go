@@ -10,7 +10,7 @@ import "github.com/luoxia/aigc/lib/tensor"
 // upstream gradient, and the gradient for w correlates x with it.
 func Conv2d(x, w *Value, stride, pad int) *Value {
 	out := newOp("conv2d", tensor.Conv2d(x.Data, w.Data, stride, pad), x, w)
-	out.backward = func() {
+	out.setBackward(func() {
 		kh, kw := w.Data.Shape[2], w.Data.Shape[3]
 		if x.requiresGrad {
 			x.accumulate(tensor.Conv2dGradInput(out.Grad, w.Data, x.Data.Shape[2], x.Data.Shape[3], stride, pad))
@@ -18,7 +18,7 @@ func Conv2d(x, w *Value, stride, pad int) *Value {
 		if w.requiresGrad {
 			w.accumulate(tensor.Conv2dGradWeight(x.Data, out.Grad, kh, kw, stride, pad))
 		}
-	}
+	})
 	return out
 }
 
@@ -28,7 +28,7 @@ func Conv2d(x, w *Value, stride, pad int) *Value {
 // gradient swaps the roles of input and upstream gradient.
 func ConvTranspose2d(x, w *Value, stride, pad int) *Value {
 	out := newOp("convtranspose2d", tensor.ConvTranspose2d(x.Data, w.Data, stride, pad), x, w)
-	out.backward = func() {
+	out.setBackward(func() {
 		kh, kw := w.Data.Shape[2], w.Data.Shape[3]
 		if x.requiresGrad {
 			x.accumulate(tensor.Conv2d(out.Grad, w.Data, stride, pad))
@@ -36,7 +36,7 @@ func ConvTranspose2d(x, w *Value, stride, pad int) *Value {
 		if w.requiresGrad {
 			w.accumulate(tensor.Conv2dGradWeight(out.Grad, x.Data, kh, kw, stride, pad))
 		}
-	}
+	})
 	return out
 }
 

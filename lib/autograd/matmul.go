@@ -9,14 +9,14 @@ import "github.com/luoxia/aigc/lib/tensor"
 //	dL/da = dL/dy · bᵀ      dL/db = aᵀ · dL/dy
 func MatMul(a, b *Value) *Value {
 	out := newOp("matmul", tensor.MatMul(a.Data, b.Data), a, b)
-	out.backward = func() {
+	out.setBackward(func() {
 		if a.requiresGrad {
 			a.accumulate(tensor.MatMulT(out.Grad, false, b.Data, true))
 		}
 		if b.requiresGrad {
 			b.accumulate(tensor.MatMulT(a.Data, true, out.Grad, false))
 		}
-	}
+	})
 	return out
 }
 
@@ -35,7 +35,7 @@ func MatMul(a, b *Value) *Value {
 // shared b.
 func BatchedMatMul(a *Value, transA bool, b *Value, transB bool) *Value {
 	out := newOp("bmm", tensor.BatchedMatMul(a.Data, transA, b.Data, transB), a, b)
-	out.backward = func() {
+	out.setBackward(func() {
 		g := out.Grad
 		if a.requiresGrad {
 			dA := tensor.BatchedMatMul(g, false, b.Data, !transB)
@@ -54,7 +54,7 @@ func BatchedMatMul(a *Value, transA bool, b *Value, transB bool) *Value {
 			}
 			b.accumulate(dB)
 		}
-	}
+	})
 	return out
 }
 

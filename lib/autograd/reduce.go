@@ -8,7 +8,7 @@ import "github.com/luoxia/aigc/lib/tensor"
 // Each element contributes once, so dL/da = dL/dsum everywhere.
 func Sum(a *Value) *Value {
 	out := newOp("sum", tensor.Scalar(tensor.Sum(a.Data)), a)
-	out.backward = func() { a.accumulate(tensor.Full(out.Grad.Data[0], a.Data.Shape...)) }
+	out.setBackward(func() { a.accumulate(tensor.Full(out.Grad.Data[0], a.Data.Shape...)) })
 	return out
 }
 
@@ -23,10 +23,10 @@ func Mean(a *Value) *Value {
 // keepDims the axis stays with size 1. The gradient broadcasts back.
 func SumAxis(a *Value, axis int, keepDims bool) *Value {
 	out := newOp("sumaxis", tensor.SumAxis(a.Data, axis, keepDims), a)
-	out.backward = func() {
+	out.setBackward(func() {
 		g := out.Grad.Reshape(tensor.SumAxis(a.Data, axis, true).Shape...)
 		a.accumulate(tensor.Add(tensor.New(a.Data.Shape...), g))
-	}
+	})
 	return out
 }
 

@@ -8,7 +8,7 @@ import "github.com/luoxia/aigc/lib/tensor"
 // Reshape returns a with a new shape (one -1 is inferred).
 func Reshape(a *Value, shape ...int) *Value {
 	out := newOp("reshape", a.Data.Reshape(shape...), a)
-	out.backward = func() { a.accumulate(out.Grad.Reshape(a.Data.Shape...)) }
+	out.setBackward(func() { a.accumulate(out.Grad.Reshape(a.Data.Shape...)) })
 	return out
 }
 
@@ -22,7 +22,7 @@ func Transpose(a *Value, perm ...int) *Value {
 		}
 	}
 	out := newOp("transpose", tensor.Transpose(a.Data, perm...), a)
-	out.backward = func() { a.accumulate(tensor.Transpose(out.Grad, tensor.InversePerm(perm)...)) }
+	out.setBackward(func() { a.accumulate(tensor.Transpose(out.Grad, tensor.InversePerm(perm)...)) })
 	return out
 }
 
@@ -30,7 +30,7 @@ func Transpose(a *Value, perm ...int) *Value {
 // The gradient is zero outside the slice.
 func Slice(a *Value, axis, start, end int) *Value {
 	out := newOp("slice", tensor.Slice(a.Data, axis, start, end), a)
-	out.backward = func() {
+	out.setBackward(func() {
 		if axis < 0 {
 			axis += a.Data.Dims()
 		}
@@ -43,7 +43,7 @@ func Slice(a *Value, axis, start, end int) *Value {
 			parts = append(parts, tensor.Slice(tensor.ZerosLike(a.Data), axis, end, n))
 		}
 		a.accumulate(tensor.Concat(axis, parts...))
-	}
+	})
 	return out
 }
 
@@ -54,7 +54,7 @@ func Concat(axis int, vs ...*Value) *Value {
 		ts[i] = v.Data
 	}
 	out := newOp("concat", tensor.Concat(axis, ts...), vs...)
-	out.backward = func() {
+	out.setBackward(func() {
 		at := 0
 		for _, v := range vs {
 			n := v.Data.Dim(axis)
@@ -63,7 +63,7 @@ func Concat(axis int, vs ...*Value) *Value {
 			}
 			at += n
 		}
-	}
+	})
 	return out
 }
 
@@ -74,11 +74,11 @@ func Concat(axis int, vs ...*Value) *Value {
 // into the row it came from (tokens seen twice get two contributions).
 func Rows(a *Value, idx []int) *Value {
 	out := newOp("rows", tensor.Rows(a.Data, idx), a)
-	out.backward = func() {
+	out.setBackward(func() {
 		g := tensor.New(a.Data.Shape...)
 		g.AddRows(idx, out.Grad)
 		a.accumulate(g)
-	}
+	})
 	return out
 }
 

@@ -10,11 +10,11 @@ import "github.com/luoxia/aigc/lib/tensor"
 //	dL/da = y ⊙ (g - Σ_j g_j y_j)      (g = dL/dy, sum along the row)
 func Softmax(a *Value) *Value {
 	out := newOp("softmax", tensor.Softmax(a.Data), a)
-	out.backward = func() {
+	out.setBackward(func() {
 		y, g := out.Data, out.Grad
 		gy := tensor.SumAxis(tensor.Mul(g, y), -1, true)
 		a.accumulate(tensor.Mul(y, tensor.Sub(g, gy)))
-	}
+	})
 	return out
 }
 
@@ -24,11 +24,11 @@ func Softmax(a *Value) *Value {
 //	dL/da = g - softmax(a) ⊙ Σ_j g_j
 func LogSoftmax(a *Value) *Value {
 	out := newOp("logsoftmax", tensor.LogSoftmax(a.Data), a)
-	out.backward = func() {
+	out.setBackward(func() {
 		g := out.Grad
 		p := tensor.Exp(out.Data)
 		a.accumulate(tensor.Sub(g, tensor.Mul(p, tensor.SumAxis(g, -1, true))))
-	}
+	})
 	return out
 }
 
@@ -38,9 +38,9 @@ func LogSoftmax(a *Value) *Value {
 // Its gradient is the softmax: dL/da = g ⊙ softmax(a).
 func LogSumExp(a *Value) *Value {
 	out := newOp("logsumexp", tensor.LogSumExp(a.Data), a)
-	out.backward = func() {
+	out.setBackward(func() {
 		g := out.Grad.Reshape(append(append([]int{}, out.Grad.Shape...), 1)...)
 		a.accumulate(tensor.Mul(tensor.Softmax(a.Data), g))
-	}
+	})
 	return out
 }

@@ -11,14 +11,14 @@ import (
 // multiplies the upstream gradient by it, element by element.
 func unary(op string, a *Value, f func(x float64) float64, df func(x, y float64) float64) *Value {
 	out := newOp(op, tensor.Map(a.Data, f), a)
-	out.backward = func() {
+	out.setBackward(func() {
 		g := tensor.New(a.Data.Shape...)
 		x, y, up := a.Data.Data, out.Data.Data, out.Grad.Data
 		for i := range g.Data {
 			g.Data[i] = up[i] * df(x[i], y[i])
 		}
 		a.accumulate(g)
-	}
+	})
 	return out
 }
 

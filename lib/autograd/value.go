@@ -10,9 +10,32 @@
 // This is the chain rule applied one operation at a time (a vector-Jacobian
 // product per operation); no Jacobian matrix is ever formed.
 //
-// Each operation lives in a file of its own with its forward computation
-// and its backward closure side by side, and each has a gradient check
-// (GradCheck) that compares the backward with central finite differences.
+// Every operation has its forward computation and its backward closure
+// side by side in one function, a dozen lines or so; related operations
+// share a file (arith.go holds the arithmetic, unary.go the elementwise
+// functions, shape.go the operations that only move elements).
+// Each has a gradient check (GradCheck) that compares the backward with
+// central finite differences.
+//
+// # Three kinds of leaf, and when to use each
+//
+// Param makes a Value that collects gradients: a model's weights. Const
+// makes one that does not (data, labels, masks); operations on a Const
+// and a Param still record the graph back to the Param, which is what
+// training needs. NoGrad makes a no-grad leaf: an operation that has a
+// no-grad operand records nothing, even when its other operand is a
+// Param, and returns another no-grad Value, so a forward pass started
+// from NoGrad(x) builds no graph through the model. Use it for a pass
+// that will never be differentiated (evaluation, sampling); it saves the
+// memory and time that the record would cost. To cut a graph already
+// built, use v.Detach(): the result is a Const sharing v's data, so what
+// is computed from it still records back to any Param it meets, but no
+// gradient flows past it into v's graph (a GAN's discriminator step on
+// the generator's samples).
+//
+// Whether an operation records depends only on its operands, never on
+// state held by the package, so goroutines may evaluate one model without
+// gradients while another trains, each on its own Values.
 //
 // The exported API uses no generics, so gophernotes notebooks can call it.
 package autograd
@@ -32,6 +55,7 @@ type Value struct {
 	Grad *tensor.Tensor // dL/dData after Backward; nil until a gradient arrives
 
 	requiresGrad bool   // whether gradients should flow into this Value
+	noGrad       bool   // whether operations on this Value record nothing (NoGrad)
 	parents      []any  // the operands (each a *Value) this Value was computed from
 	backward     func() // sends Grad to the parents' Grad (the chain rule)
 	op           string // the operation's name, for printing
@@ -50,6 +74,16 @@ func Param(t *tensor.Tensor) *Value { return &Value{Data: t, requiresGrad: true,
 // Const returns a leaf Value that takes no gradient: data, labels, masks.
 func Const(t *tensor.Tensor) *Value { return &Value{Data: t, op: "const"} }
 
+// NoGrad returns a no-grad leaf holding t: no operation with a no-grad
+// operand records a graph. Its result is again a no-grad Value, with no
+// parents and no backward, even when another operand is a Param, so a
+// whole forward pass started from NoGrad(x) records nothing through the
+// model's weights and no gradient can reach them from it. Operations on
+// parameters alone (a weight's transpose inside a layer) still record,
+// and that record is dropped with their result once it has been combined
+// with the no-grad input.
+func NoGrad(t *tensor.Tensor) *Value { return &Value{Data: t, noGrad: true, op: "nograd"} }
+
 // Scalar returns a constant zero-dimensional Value.
 func Scalar(v float64) *Value { return Const(tensor.Scalar(v)) }
 
@@ -62,11 +96,19 @@ func (v *Value) Shape() []int { return v.Data.Shape }
 // Item returns the value of a one-element Value, such as a loss.
 func (v *Value) Item() float64 { return v.Data.Item() }
 
-// Op names the operation that produced v ("param" and "const" for leaves).
+// IsNoGrad reports whether v is a no-grad Value: NoGrad's leaf or the
+// result of an operation on one.
+func (v *Value) IsNoGrad() bool { return v.noGrad }
+
+// Op names the operation that produced v ("param", "const" and "nograd"
+// for leaves).
 func (v *Value) Op() string { return v.op }
 
-// Detach returns a constant Value sharing v's data: gradients stop there.
-// A GAN detaches the generator's samples when it trains the discriminator.
+// Detach returns a Const sharing v's data: gradients stop there, while
+// what is computed from the result records back to any Param it meets.
+// It cuts a graph already built; a GAN detaches the generator's samples
+// when it trains the discriminator on them. For a pass that should
+// record nothing at all, start it from NoGrad instead.
 func (v *Value) Detach() *Value { return Const(v.Data) }
 
 // ZeroGrad forgets v's gradient.
@@ -77,13 +119,17 @@ func (v *Value) String() string { return fmt.Sprintf("Value(%s %v)", v.op, v.Dat
 
 // ANCHOR: newop
 
-// newOp wraps an operation's result. When gradients are disabled, or no
-// parent needs one, the result is a constant and no graph is recorded;
-// otherwise the caller sets backward on the returned Value.
+// newOp wraps an operation's result. When a parent is a no-grad Value the
+// result is one too; when no parent needs a gradient it is a constant.
+// Either way no graph is recorded. Otherwise the result remembers its
+// parents and the caller gives it its backward with setBackward.
 func newOp(op string, data *tensor.Tensor, parents ...*Value) *Value {
 	out := &Value{Data: data, op: op}
-	if !gradEnabled {
-		return out
+	for _, p := range parents {
+		if p.noGrad {
+			out.noGrad = true
+			return out
+		}
 	}
 	for _, p := range parents {
 		if p.requiresGrad {
@@ -96,6 +142,14 @@ func newOp(op string, data *tensor.Tensor, parents ...*Value) *Value {
 		}
 	}
 	return out
+}
+
+// setBackward gives v its backward closure if v records a graph; a Value
+// that records none keeps no closure, so it holds on to no operands.
+func (v *Value) setBackward(fn func()) {
+	if v.parents != nil {
+		v.backward = fn
+	}
 }
 
 // accumulate adds g (shaped like v.Data) to v.Grad, if v takes gradients.

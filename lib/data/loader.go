@@ -9,7 +9,7 @@ import (
 // Loader walks a Dataset in mini-batches, one epoch at a time. With shuffle
 // on, each epoch visits the examples in a fresh random order drawn from a
 // generator seeded once, so the sequence of batches over any number of
-// epochs is fixed by the seed. A typical training loop:
+// epochs is fixed by the seed. A training loop that works epoch by epoch:
 //
 //	ld := data.NewLoader(train, 64, true, seed)
 //	for ld.Epoch() < epochs {
@@ -17,6 +17,13 @@ import (
 //			// one step on x ([<=64, 784]) and labels
 //		}
 //		ld.Reset()
+//	}
+//
+// and one that counts steps, starting epochs as they run out:
+//
+//	for step := 0; step < steps; step++ {
+//		x, labels := ld.Cycle()
+//		// one step on x and labels
 //	}
 type Loader struct {
 	ds        *Dataset
@@ -74,6 +81,22 @@ func (l *Loader) Reset() {
 	if l.shuffle {
 		l.rng.Shuffle(l.order)
 	}
+}
+
+// Cycle returns the next batch of an endless run of epochs: Next's batch,
+// or, when the epoch is over, the first batch of a new one (Reset, then
+// Next). A training loop that counts steps rather than epochs calls Cycle
+// once a step. It panics on an empty Dataset, which has no batch to give.
+func (l *Loader) Cycle() (x *tensor.Tensor, labels []int) {
+	x, labels, ok := l.Next()
+	if !ok {
+		if len(l.order) == 0 {
+			panic("data: Loader.Cycle over an empty dataset")
+		}
+		l.Reset()
+		x, labels, _ = l.Next()
+	}
+	return x, labels
 }
 
 // Epoch is the number of the current epoch, counting from 0: the number of

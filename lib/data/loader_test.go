@@ -139,6 +139,33 @@ func TestLoaderEdgeCases(t *testing.T) {
 	mustPanic(t, func() { NewLoader(indexed(3), 0, false, 1) }, "batch size 0")
 }
 
+// Cycle gives the batches of Next and Reset, epoch after epoch, and starts
+// each new epoch only when a batch is asked for.
+func TestLoaderCycle(t *testing.T) {
+	a, b := NewLoader(indexed(10), 4, true, 5), NewLoader(indexed(10), 4, true, 5)
+	var want []int
+	for e := 0; e < 3; e++ {
+		_, order := epoch(t, b)
+		want = append(want, order...)
+		b.Reset()
+	}
+	var got []int
+	for step := 0; step < 9; step++ {
+		x, labels := a.Cycle()
+		if x.Shape[0] != len(labels) {
+			t.Fatalf("step %d: batch %v with %d labels", step, x.Shape, len(labels))
+		}
+		got = append(got, labels...)
+		if e := a.Epoch(); e != step/3 {
+			t.Fatalf("after step %d: Epoch = %d, want %d", step, e, step/3)
+		}
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Cycle gave %v, want Next and Reset's %v", got, want)
+	}
+	mustPanic(t, func() { NewLoader(indexed(0), 4, true, 1).Cycle() }, "Cycle over an empty dataset")
+}
+
 // A batch costs its output (tensor, shape, data, labels) and nothing per example.
 func TestLoaderAllocations(t *testing.T) {
 	l := NewLoader(indexed(1000), 100, true, 1)

@@ -10,6 +10,14 @@ import (
 	"github.com/luoxia/aigc/lib/tensor"
 )
 
+// The size of an MNIST (or Fashion-MNIST) digit: a square of MNISTSide ×
+// MNISTSide grey pixels, which a model that sees flat rows takes as
+// MNISTPixels values.
+const (
+	MNISTSide   = 28
+	MNISTPixels = MNISTSide * MNISTSide
+)
+
 // The four files of the MNIST distribution, as LeCun published them. Each
 // may also be present gzipped, with ".gz" appended.
 const (
