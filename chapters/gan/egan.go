@@ -227,7 +227,7 @@ func (e *Evolution) fitness(zEval *tensor.Tensor, realGrad []*tensor.Tensor) (Fi
 	f.Quality = tensor.Mean(tensor.Sigmoid(fakeLogits.Data))
 	f.Diversity = -math.Log(math.Sqrt(sq))
 	f.Total = f.Quality + e.Gamma*f.Diversity
-	nsLoss := tensor.Mean(tensor.Softplus(tensor.Neg(fakeLogits.Data))) // -log σ(z) = softplus(-z)
+	nsLoss := tensor.Mean(tensor.Softplus(tensor.Neg(fakeLogits.Data))) // -log σ(s) = softplus(-s)
 	return f, fake, nsLoss
 }
 

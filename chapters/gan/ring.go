@@ -22,7 +22,7 @@ type RingConfig struct {
 	// BatchSize is the number of real and of generated points per step.
 	BatchSize int
 	// LR is Adam's learning rate for both networks, with β1 = 0.5 and
-	// β2 = 0.999 as in DCGAN (Radford et al. 2015): a first moment that
+	// β2 = 0.999 as in DCGAN (Radford et al. 2016): a first moment that
 	// forgets faster follows an opponent that keeps moving.
 	LR float64
 	// MinLR is where the learning rate ends: it falls from LR along half
