@@ -14,9 +14,9 @@ type MNISTEGANConfig struct {
 	// Mutations are the ways a child may be bred; all three by default.
 	Mutations []Mutation
 	// Gamma is γ in the fitness F = F_q + γ·F_d. On digits the two terms
-	// have other scales than on the ring: the chapter measures how much
-	// each differs between the children of a parent, and γ = 0.2 gives
-	// them about equal say.
+	// differ between the children of a parent on other scales than on the
+	// ring (FitnessSpread measures them, and the chapter quotes it);
+	// γ = 0.2 gives them about equal say.
 	Gamma float64
 }
 
@@ -30,11 +30,12 @@ func DefaultMNISTEGANConfig() MNISTEGANConfig {
 	return MNISTEGANConfig{MNIST: cfg, Mutations: Mutations(), Gamma: 0.2}
 }
 
-// MNISTEGANResult is a trained E-GAN on MNIST: a DCGAN's result and which
-// mutation survived each step.
+// MNISTEGANResult is a trained E-GAN on MNIST: a DCGAN's result, which
+// mutation survived each step, and every child's fitness at each step.
 type MNISTEGANResult struct {
 	DCGANResult
 	Winners []Mutation
+	Fitness [][]Fitness
 }
 
 // ANCHOR: egan_mnist
@@ -65,6 +66,7 @@ func TrainMNISTEGAN(cfg MNISTEGANConfig, train *data.Dataset, progress func(Prog
 	step := func() Progress {
 		p := t.evolutionStep(evo)
 		res.Winners = append(res.Winners, p.Winner)
+		res.Fitness = append(res.Fitness, p.Fitness)
 		return p
 	}
 	res.History = trainSteps(cfg.MNIST, t.g, t.d, step, t.g.sampleFrom, progress)

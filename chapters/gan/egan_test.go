@@ -272,3 +272,25 @@ func TestEvolutionCopiesBuffers(t *testing.T) {
 		}
 	}
 }
+
+// FitnessSpread takes, at each step, the gap between the extreme
+// children's F_q and F_d, and the median of those gaps over the steps.
+func TestFitnessSpread(t *testing.T) {
+	fitness := [][]Fitness{
+		{{Quality: 0.5, Diversity: 2}, {Quality: 0.6, Diversity: 1}, {Quality: 0.4, Diversity: 1.5}}, // gaps 0.2, 1
+		{{Quality: 0.3, Diversity: 4}, {Quality: 0.3, Diversity: 4}},                                 // gaps 0, 0
+		{{Quality: 0.9, Diversity: -1}, {Quality: 0.1, Diversity: 3}},                                // gaps 0.8, 4
+		{}, // no children: skipped
+	}
+	q, d := FitnessSpread(fitness)
+	if math.Abs(q-0.2) > 1e-15 || d != 1 {
+		t.Errorf("FitnessSpread = %g, %g; want the median gaps 0.2 and 1", q, d)
+	}
+	q, d = FitnessSpread(fitness[:2])
+	if math.Abs(q-0.1) > 1e-15 || d != 0.5 {
+		t.Errorf("FitnessSpread of two steps = %g, %g; want the mean of the two gaps, 0.1 and 0.5", q, d)
+	}
+	if q, d := FitnessSpread(nil); !math.IsNaN(q) || !math.IsNaN(d) {
+		t.Errorf("FitnessSpread of no steps = %g, %g; want NaN", q, d)
+	}
+}

@@ -79,6 +79,7 @@ type RingResult struct {
 	GLoss     []float64      // the generator loss of every step (E-GAN: the survivor's)
 	Snapshots []RingSnapshot // samples over training, for the chapter's figure
 	Winners   []Mutation     // E-GAN only: the mutation that survived each step
+	Fitness   [][]Fitness    // E-GAN only: every child's fitness at each step
 	MsPerStep float64        // mean wall time of one step
 }
 
