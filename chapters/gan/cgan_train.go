@@ -41,7 +41,7 @@ func TrainCGAN(cfg MNISTConfig, train *data.Dataset, progress func(Progress)) (*
 type cgan struct {
 	g          *ConditionalGenerator
 	d          *ConditionalDiscriminator
-	optG, optD *optim.Adam
+	optG, optD optim.Optimizer
 	feed       *digitFeed
 }
 

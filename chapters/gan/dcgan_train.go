@@ -37,7 +37,7 @@ func TrainDCGAN(cfg MNISTConfig, train *data.Dataset, progress func(Progress)) (
 type dcgan struct {
 	g          *Generator
 	d          *Discriminator
-	optG, optD *optim.Adam
+	optG, optD optim.Optimizer
 	feed       *digitFeed
 }
 
@@ -53,10 +53,14 @@ func newDCGAN(cfg MNISTConfig, train *data.Dataset) (*dcgan, error) {
 	return &dcgan{g: g, d: d, optG: ganAdam(g, cfg), optD: ganAdam(d, cfg), feed: newDigitFeed(cfg, train, rng)}, nil
 }
 
-// ganAdam is Adam with the configuration's learning rate and betas.
-func ganAdam(m nn.Module, cfg MNISTConfig) *optim.Adam {
+// ganAdam is Adam with the configuration's learning rate and betas, and
+// its cosine decay if it asks for one.
+func ganAdam(m nn.Module, cfg MNISTConfig) optim.Optimizer {
 	opt := optim.NewAdam(nn.Values(m), cfg.LR)
 	opt.Beta1, opt.Beta2 = cfg.Beta1, cfg.Beta2
+	if cfg.Cosine {
+		return optim.WithSchedule(opt, optim.WarmupCosine{Base: cfg.LR, Min: 0, Total: cfg.Steps})
+	}
 	return opt
 }
 

@@ -220,3 +220,37 @@ func TestTrainRejectsBadInput(t *testing.T) {
 		}
 	}
 }
+
+// With Cosine the learning rate of both networks falls along half a
+// cosine from LR, to 0 at the last step; without it, it stays at LR.
+func TestCosineDecay(t *testing.T) {
+	train := dcganDigits(t, 200)
+	for _, cosine := range []bool{false, true} {
+		cfg := tinyMNISTConfig(4)
+		cfg.Cosine = cosine
+		tr, err := newDCGAN(cfg, train)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var lrs []float64
+		for s := 1; s <= cfg.Steps; s++ {
+			tr.step()
+			if tr.optG.LR() != tr.optD.LR() {
+				t.Fatalf("cosine %v, step %d: G's rate %g, D's %g", cosine, s, tr.optG.LR(), tr.optD.LR())
+			}
+			lrs = append(lrs, tr.optD.LR())
+		}
+		want := []float64{cfg.LR, cfg.LR, cfg.LR, cfg.LR}
+		if cosine {
+			// lr(s) = LR·(1 + cos(π·s/4))/2 for s = 1, 2, 3, then 0.
+			c := math.Cos(math.Pi / 4)
+			want = []float64{cfg.LR * (1 + c) / 2, cfg.LR / 2, cfg.LR * (1 - c) / 2, 0}
+		}
+		for s := range want {
+			if math.Abs(lrs[s]-want[s]) > 1e-15 {
+				t.Errorf("cosine %v: learning rates %v, want %v", cosine, lrs, want)
+				break
+			}
+		}
+	}
+}

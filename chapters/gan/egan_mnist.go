@@ -1,6 +1,8 @@
 package gan
 
 import (
+	"fmt"
+
 	"github.com/luoxia/aigc/lib/autograd"
 	"github.com/luoxia/aigc/lib/data"
 )
@@ -53,6 +55,9 @@ type MNISTEGANResult struct {
 func TrainMNISTEGAN(cfg MNISTEGANConfig, train *data.Dataset, progress func(Progress)) (*MNISTEGANResult, error) {
 	if err := checkEvolution(cfg.Mutations, cfg.Gamma); err != nil {
 		return nil, err
+	}
+	if cfg.MNIST.Cosine {
+		return nil, fmt.Errorf("gan: the MNIST E-GAN keeps a constant learning rate; unset Cosine")
 	}
 	t, err := newDCGAN(cfg.MNIST, train)
 	if err != nil {

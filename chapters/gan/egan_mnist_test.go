@@ -74,6 +74,7 @@ func TestMNISTEGANRejectsBadInput(t *testing.T) {
 		"unknown mutation": func(c *MNISTEGANConfig) { c.Mutations = []Mutation{"wasserstein"} },
 		"negative gamma":   func(c *MNISTEGANConfig) { c.Gamma = -1 },
 		"no steps":         func(c *MNISTEGANConfig) { c.MNIST.Steps = 0 },
+		"cosine decay":     func(c *MNISTEGANConfig) { c.MNIST.Cosine = true },
 	} {
 		cfg := good
 		edit(&cfg)

@@ -24,6 +24,11 @@ type MNISTConfig struct {
 	// of tens of thousands of steps; in the few thousand a CPU affords, a
 	// larger one gets much further (see DefaultDCGANConfig).
 	LR, Beta1, Beta2 float64
+	// Cosine, if set, decays the learning rate from LR to 0 along half a
+	// cosine over the Steps (optim.WarmupCosine without warmup), as the
+	// ring's GAN does. The chapter's runs keep it off: on digits the
+	// decay did worse than the constant rate it started from.
+	Cosine bool
 	// ZDim is the dimension of the noise z ~ N(0, I).
 	ZDim int
 	// Width is the base number of channels w: the generator has 2w
