@@ -207,30 +207,30 @@ func ringGeneratorLoss(name string) (func(*autograd.Value) *autograd.Value, erro
 	case "least-squares":
 		return LeastSquaresGeneratorLoss, nil
 	}
-	return nil, fmt.Errorf("gan: loss %q; want \"nonsaturating\", \"minimax\" or \"least-squares\"", name)
+	return nil, fmt.Errorf("gan: loss is %q, want \"nonsaturating\", \"minimax\" or \"least-squares\"", name)
 }
 
 // validate reports the first setting that cannot train.
 func (c RingConfig) validate() error {
 	switch {
 	case c.Steps < 1:
-		return fmt.Errorf("gan: %d steps; want at least 1", c.Steps)
+		return fmt.Errorf("gan: steps is %d, want at least 1", c.Steps)
 	case c.BatchSize < 1:
-		return fmt.Errorf("gan: batch size %d; want at least 1", c.BatchSize)
+		return fmt.Errorf("gan: batch size is %d, want at least 1", c.BatchSize)
 	case !(c.LR > 0):
-		return fmt.Errorf("gan: learning rate %g; want a number > 0", c.LR)
+		return fmt.Errorf("gan: learning rate is %g, want a number > 0", c.LR)
 	case !(c.MinLR >= 0 && c.MinLR <= c.LR):
-		return fmt.Errorf("gan: final learning rate %g; want a number in [0, LR = %g]", c.MinLR, c.LR)
+		return fmt.Errorf("gan: final learning rate is %g, want a number in [0, LR = %g]", c.MinLR, c.LR)
 	case c.ZDim < 1:
-		return fmt.Errorf("gan: noise dimension %d; want at least 1", c.ZDim)
+		return fmt.Errorf("gan: noise dimension is %d, want at least 1", c.ZDim)
 	case c.SnapshotEvery < 0:
-		return fmt.Errorf("gan: snapshot every %d steps; want 0 (start and end only) or more", c.SnapshotEvery)
+		return fmt.Errorf("gan: snapshot interval is %d steps, want 0 (start and end only) or more", c.SnapshotEvery)
 	case c.SnapshotSamples < 1:
-		return fmt.Errorf("gan: %d samples per snapshot; want at least 1", c.SnapshotSamples)
+		return fmt.Errorf("gan: samples per snapshot is %d, want at least 1", c.SnapshotSamples)
 	}
 	for i, h := range c.Hidden {
 		if h < 1 {
-			return fmt.Errorf("gan: hidden layer %d has width %d; want at least 1", i, h)
+			return fmt.Errorf("gan: width of hidden layer %d is %d, want at least 1", i, h)
 		}
 	}
 	return nil
