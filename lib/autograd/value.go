@@ -25,7 +25,9 @@
 // training needs. NoGrad makes a no-grad leaf: an operation that has a
 // no-grad operand records nothing, even when its other operand is a
 // Param, and returns another no-grad Value, so a forward pass started
-// from NoGrad(x) builds no graph through the model. Use it for a pass
+// from NoGrad(x) builds no graph through the model (an operation on
+// Params alone, such as a weight's transpose, still records, and that
+// record is dropped with its result). Use it for a pass
 // that will never be differentiated (evaluation, sampling); it saves the
 // memory and time that the record would cost. To cut a graph already
 // built, use v.Detach(): the result is a Const sharing v's data, so what

@@ -49,13 +49,16 @@
 // environment variable named by [MNISTEnv] at the folder that holds it.
 //
 // [LoadMNIST] returns each split as a [Dataset]: an [N, 784] tensor of pixels
-// scaled to [0, 1] and the N labels.
+// scaled to [0, 1] and the N labels. [MNISTSide] (28) and [MNISTPixels] (784)
+// name the size of a digit for code that reshapes or checks images.
 //
 // # Batches
 //
 // A [Loader] walks a [Dataset] in mini-batches, in order or in a shuffled
 // order fixed by a seed: the same seed gives the same batches, epoch after
-// epoch, so a training run can be repeated exactly.
+// epoch, so a training run can be repeated exactly. Next gives the batches
+// of one epoch; [Loader.Cycle] gives batches without end, starting each new
+// epoch as the last one runs out, for loops that count steps.
 //
 // # Synthetic 2-D sets
 //

@@ -52,6 +52,13 @@
 // al. (2015) derived. Constructors take a *tensor.RNG so the same seed
 // builds the same network; each documents its default and why.
 //
+// # Evaluating without gradients
+//
+// InChunks runs a function of a Value, usually a model's forward pass, over
+// a large tensor a chunk of rows at a time, each chunk an autograd.NoGrad
+// leaf so that no graph is recorded, and stacks the results: how a chapter
+// classifies, encodes or decodes a whole test set.
+//
 // # Saving and loading
 //
 // Save writes every named tensor to a small versioned binary file (magic,
