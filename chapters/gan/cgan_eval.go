@@ -18,10 +18,7 @@ type DigitReader interface {
 // each of its classes, noise from rng, and returns the share of each
 // class that clf (the evaluation classifier) reads as the digit asked for, and
 // the mean of those shares: how well "ask for a 7, get a 7" holds.
-func DigitAccuracy(g *Generator, clf DigitReader, perDigit int, rng *tensor.RNG) (perClass []float64, mean float64, err error) {
-	if g.Classes == 0 {
-		return nil, 0, fmt.Errorf("gan: DigitAccuracy needs a conditional generator; this one takes no labels")
-	}
+func DigitAccuracy(g *ConditionalGenerator, clf DigitReader, perDigit int, rng *tensor.RNG) (perClass []float64, mean float64, err error) {
 	if perDigit < 1 {
 		return nil, 0, fmt.Errorf("gan: DigitAccuracy: %d samples per digit, want at least 1", perDigit)
 	}

@@ -13,18 +13,18 @@ import (
 func TestConditionalShapes(t *testing.T) {
 	rng := tensor.NewRNG(1)
 	g, d := NewConditionalGenerator(16, 10, 8, rng), NewConditionalDiscriminator(10, 8, rng)
-	if got := g.FC.W.Shape(); got[0] != 26 {
+	if got := g.G.FC.W.Shape(); got[0] != 26 {
 		t.Fatalf("generator input %d, want 16 noise + 10 label values", got[0])
 	}
 	if got := d.LabelW.Shape(); !tensor.EqualShape(got, []int{8, 10, 4, 4}) {
 		t.Fatalf("label filters %v, want [8 10 4 4]", got)
 	}
 	labels := []int{3, 0, 9}
-	x := g.ForwardLabels(autograd.Const(tensor.RandN(rng, 3, 16)), labels)
+	x := g.Forward(autograd.Const(tensor.RandN(rng, 3, 16)), labels)
 	if !tensor.EqualShape(x.Shape(), []int{3, 1, 28, 28}) {
 		t.Fatalf("G(z, y) has shape %v", x.Shape())
 	}
-	if got := d.ForwardLabels(x, labels).Shape(); !tensor.EqualShape(got, []int{3, 1}) {
+	if got := d.Forward(x, labels).Shape(); !tensor.EqualShape(got, []int{3, 1}) {
 		t.Errorf("D(x, y) has shape %v", got)
 	}
 	want := []int{7, 7, 1, 0, 2}
@@ -51,15 +51,15 @@ func TestConditionalDiscriminatorIsConcatenation(t *testing.T) {
 	x := autograd.Const(tensor.RandU(rng, -1, 1, 5, 1, 28, 28))
 	labels := []int{4, 0, 9, 4, 2}
 	stacked := autograd.Concat(1, x, autograd.Const(LabelMaps(labels, 10)))
-	filters := autograd.Concat(1, d.Conv1.W, d.LabelW) // [w, 1+10, 4, 4]
+	filters := autograd.Concat(1, d.D.Conv1.W, d.LabelW) // [w, 1+10, 4, 4]
 	conv := autograd.Conv2d(stacked, filters, 2, 1)
-	h := autograd.Add(conv, autograd.Reshape(d.Conv1.B, 1, 4, 1, 1))
+	h := autograd.Add(conv, autograd.Reshape(d.D.Conv1.B, 1, 4, 1, 1))
 	h = autograd.LeakyReLU(h, 0.2)
-	h = autograd.LeakyReLU(d.BN2.Forward(d.Conv2.Forward(h)), 0.2)
-	want := d.FC.Forward(autograd.Reshape(h, 5, 8*7*7)).Data
-	got := d.ForwardLabels(x, labels).Data
+	h = autograd.LeakyReLU(d.D.BN2.Forward(d.D.Conv2.Forward(h)), 0.2)
+	want := d.D.FC.Forward(autograd.Reshape(h, 5, 8*7*7)).Data
+	got := d.Forward(x, labels).Data
 	if diff := tensor.MaxAbs(tensor.Sub(got, want)); diff > 1e-12 {
-		t.Errorf("ForwardLabels differs from the convolution of the stacked channels by %g", diff)
+		t.Errorf("Forward differs from the convolution of the stacked channels by %g", diff)
 	}
 	if names := paramNames(d); !strings.HasSuffix(names, "fc.W fc.b label.W") {
 		t.Errorf("parameters %s", names)
@@ -90,13 +90,11 @@ func TestOneHotAndLabelMaps(t *testing.T) {
 func TestConditionalModelsCheckLabels(t *testing.T) {
 	rng := tensor.NewRNG(1)
 	cg := NewConditionalGenerator(4, 10, 2, rng)
-	g := NewGenerator(4, 2, rng)
 	for name, f := range map[string]func(){
-		"label 10":            func() { cg.SampleDigits([]int{10}, rng) },
-		"negative label":      func() { cg.SampleDigits([]int{-1}, rng) },
-		"too few labels":      func() { cg.ForwardLabels(autograd.Const(tensor.New(2, 4)), []int{1}) },
-		"labels without them": func() { g.SampleDigits([]int{1}, rng) },
-		"no labels":           func() { cg.ForwardLabels(autograd.Const(tensor.New(2, 4)), nil) },
+		"label 10":       func() { cg.SampleDigits([]int{10}, rng) },
+		"negative label": func() { cg.SampleDigits([]int{-1}, rng) },
+		"too few labels": func() { cg.Forward(autograd.Const(tensor.New(2, 4)), []int{1}) },
+		"no labels":      func() { cg.Forward(autograd.Const(tensor.New(2, 4)), nil) },
 	} {
 		func() {
 			defer func() {
@@ -132,9 +130,6 @@ func TestDigitAccuracy(t *testing.T) {
 	want[3] = 1
 	if !slices.Equal(per, want) || mean != 0.1 {
 		t.Errorf("per digit %v mean %g; want %v and 0.1", per, mean, want)
-	}
-	if _, _, err := DigitAccuracy(NewGenerator(8, 4, tensor.NewRNG(1)), alwaysReads(0), 7, tensor.NewRNG(2)); err == nil {
-		t.Error("an unconditional generator was accepted")
 	}
 	if _, _, err := DigitAccuracy(g, alwaysReads(0), 0, tensor.NewRNG(2)); err == nil {
 		t.Error("0 samples per digit were accepted")

@@ -2,6 +2,7 @@ package gan
 
 import (
 	"github.com/luoxia/aigc/lib/autograd"
+	"github.com/luoxia/aigc/lib/data"
 	"github.com/luoxia/aigc/lib/nn"
 	"github.com/luoxia/aigc/lib/tensor"
 )
@@ -29,10 +30,10 @@ func NewTranslator(width int, rng *tensor.RNG) *Translator {
 // Forward maps images [N, 784] in [-1, 1] to images [N, 784] in [-1, 1].
 func (t *Translator) Forward(x *autograd.Value) *autograd.Value {
 	n := x.Data.Shape[0]
-	h := autograd.Reshape(x, n, 1, 28, 28)
+	h := autograd.Reshape(x, n, 1, data.MNISTSide, data.MNISTSide)
 	h = autograd.ReLU(t.C1.Forward(h))
 	h = autograd.ReLU(t.C2.Forward(h))
-	return autograd.Reshape(autograd.Tanh(t.C3.Forward(h)), n, 784)
+	return autograd.Reshape(autograd.Tanh(t.C3.Forward(h)), n, data.MNISTPixels)
 }
 
 // ANCHOR_END: cyclegan
@@ -59,7 +60,7 @@ func NewPatchDiscriminator(width int, rng *tensor.RNG) *PatchDiscriminator {
 // Forward maps images [N, 784] in [-1, 1] to patch logits [N, 49].
 func (d *PatchDiscriminator) Forward(x *autograd.Value) *autograd.Value {
 	n := x.Data.Shape[0]
-	h := autograd.Reshape(x, n, 1, 28, 28)
+	h := autograd.Reshape(x, n, 1, data.MNISTSide, data.MNISTSide)
 	h = autograd.LeakyReLU(d.C1.Forward(h), 0.2)
 	h = autograd.LeakyReLU(d.C2.Forward(h), 0.2)
 	return autograd.Reshape(d.C3.Forward(h), n, 49)

@@ -10,22 +10,23 @@ import (
 // morphological dilation. Bold digits are the second domain of the
 // chapter's CycleGAN: the same digits in a different "style".
 func Bold(images *tensor.Tensor) *tensor.Tensor {
+	const side, pixels = data.MNISTSide, data.MNISTPixels
 	out := tensor.New(images.Shape...)
 	n := images.Shape[0]
 	for i := 0; i < n; i++ {
-		src, dst := images.Data[i*784:(i+1)*784], out.Data[i*784:(i+1)*784]
-		for r := 0; r < 28; r++ {
-			for c := 0; c < 28; c++ {
+		src, dst := images.Data[i*pixels:(i+1)*pixels], out.Data[i*pixels:(i+1)*pixels]
+		for r := 0; r < side; r++ {
+			for c := 0; c < side; c++ {
 				m := 0.0
 				for dr := -1; dr <= 1; dr++ {
 					for dc := -1; dc <= 1; dc++ {
 						rr, cc := r+dr, c+dc
-						if rr >= 0 && rr < 28 && cc >= 0 && cc < 28 && src[rr*28+cc] > m {
-							m = src[rr*28+cc]
+						if rr >= 0 && rr < side && cc >= 0 && cc < side && src[rr*side+cc] > m {
+							m = src[rr*side+cc]
 						}
 					}
 				}
-				dst[r*28+c] = m
+				dst[r*side+c] = m
 			}
 		}
 	}

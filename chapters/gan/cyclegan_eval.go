@@ -20,8 +20,11 @@ type CycleScores struct {
 	InkX, InkY, InkGX, InkFY float64
 }
 
-// Score translates the first n test digits both ways and measures the
-// translations with the evaluation classifier.
+// ANCHOR: cycle_scores
+
+// Score translates held-out digits (images [n, 784] in [0, 1], with their
+// labels) both ways and measures the translations with the evaluation
+// classifier.
 func (r *CycleResult) Score(images *tensor.Tensor, labels []int, clf *evaluation.Classifier) CycleScores {
 	x := images
 	y := Bold(images)
@@ -36,3 +39,5 @@ func (r *CycleResult) Score(images *tensor.Tensor, labels []int, clf *evaluation
 		InkGX: tensor.Mean(gx), InkFY: tensor.Mean(fy),
 	}
 }
+
+// ANCHOR_END: cycle_scores

@@ -3,6 +3,7 @@ package gan
 import (
 	"image"
 
+	"github.com/luoxia/aigc/lib/data"
 	"github.com/luoxia/aigc/lib/plot"
 	"github.com/luoxia/aigc/lib/tensor"
 )
@@ -14,5 +15,5 @@ func (r *CycleResult) Figure(x, y *tensor.Tensor) (image.Image, error) {
 	gx, fy := r.G.Translate(x), r.F.Translate(y)
 	rows := tensor.Concat(0, x, gx, r.F.Translate(gx), y, fy, r.G.Translate(fy))
 	n := x.Shape[0]
-	return plot.ImageGrid(rows.Reshape(rows.Shape[0], 1, 28, 28), n)
+	return plot.ImageGrid(rows.Reshape(rows.Shape[0], 1, data.MNISTSide, data.MNISTSide), n)
 }

@@ -80,7 +80,7 @@ func TrainCycleGAN(cfg CycleConfig, train *data.Dataset, progress func(CycleProg
 	if err := cfg.validate(); err != nil {
 		return nil, fmt.Errorf("gan: cyclegan: %w", err)
 	}
-	if train.Dim() != 784 {
+	if train.Dim() != data.MNISTPixels {
 		return nil, fmt.Errorf("gan: cyclegan wants 28×28 digits, got %d values per image", train.Dim())
 	}
 	rng := tensor.NewRNG(cfg.Seed)
@@ -133,7 +133,7 @@ func TrainCycleGAN(cfg CycleConfig, train *data.Dataset, progress func(CycleProg
 	return res, nil
 }
 
-// randomRows draws k row indices from [0, n), with replacement.
+// cycleBatch draws k row indices from [0, n), with replacement.
 func cycleBatch(rng *tensor.RNG, n, k int) []int {
 	idx := make([]int, k)
 	for i := range idx {

@@ -5,13 +5,10 @@ import (
 	"strings"
 
 	"github.com/luoxia/aigc/lib/autograd"
+	"github.com/luoxia/aigc/lib/data"
 	"github.com/luoxia/aigc/lib/nn"
 	"github.com/luoxia/aigc/lib/tensor"
 )
-
-// Side is the height and width of an MNIST digit, the images the DCGAN of
-// this chapter draws and judges.
-const Side = 28
 
 // ANCHOR: dcgan
 
@@ -24,20 +21,18 @@ const Side = 28
 //
 // Each transposed convolution doubles the resolution, OH = (H-1)·2 - 2 + 4
 // = 2H. The last layer has no BatchNorm and ends in tanh, so G(z) ∈ (-1, 1),
-// the range the training digits are scaled to. A conditional generator
-// (cgan.go) takes the label too, as Classes more inputs.
+// the range the training digits are scaled to.
 type Generator struct {
-	ZDim, Classes, Width int // noise size, labels (0 for DCGAN), base width w
-	FC                   *nn.Linear
-	BN0, BN1             *nn.BatchNorm
-	Up1, Up2             *nn.ConvTranspose2d
+	ZDim, Width int // the size of G's input z and the base width w
+	FC          *nn.Linear
+	BN0, BN1    *nn.BatchNorm
+	Up1, Up2    *nn.ConvTranspose2d
 }
 
-// Forward maps the generator's input [N, ZDim+Classes] to images
-// [N, 1, 28, 28] in (-1, 1).
-func (g *Generator) Forward(in *autograd.Value) *autograd.Value {
-	n, w := in.Shape()[0], g.Width
-	h := autograd.Reshape(g.FC.Forward(in), n, 2*w, 7, 7)
+// Forward maps z [N, ZDim] to images G(z) [N, 1, 28, 28] in (-1, 1).
+func (g *Generator) Forward(z *autograd.Value) *autograd.Value {
+	n, w := z.Shape()[0], g.Width
+	h := autograd.Reshape(g.FC.Forward(z), n, 2*w, 7, 7)
 	h = autograd.ReLU(g.BN0.Forward(h))
 	h = autograd.ReLU(g.BN1.Forward(g.Up1.Forward(h))) // 7×7 → 14×14
 	return autograd.Tanh(g.Up2.Forward(h))             // 14×14 → 28×28
@@ -53,43 +48,39 @@ func (g *Generator) Forward(in *autograd.Value) *autograd.Value {
 //
 //	x [N, 1, 28, 28] → conv 4×4/2 → [N, w, 14, 14], LeakyReLU
 //	                 → conv 4×4/2 → [N, 2w, 7, 7], BatchNorm, LeakyReLU
-//	                 → linear → [N, 1] logits
-//
-// A conditional discriminator (cgan.go) also sees the label, through
-// LabelW.
+//	                 → linear → [N, 1] logits s
 type Discriminator struct {
-	Classes, Width int // labels (0 for DCGAN) and base width w
-	Conv1, Conv2   *nn.Conv2d
-	BN2            *nn.BatchNorm
-	FC             *nn.Linear
-	LabelW         *autograd.Value // the first layer's filters over the label channels [w, Classes, 4, 4]; nil for DCGAN
+	Width        int // the base width w
+	Conv1, Conv2 *nn.Conv2d
+	BN2          *nn.BatchNorm
+	FC           *nn.Linear
 }
 
-// Forward maps images [N, 1, 28, 28] in [-1, 1] to logits [N, 1].
+// Forward maps images x [N, 1, 28, 28] in [-1, 1] to logits s [N, 1].
 func (d *Discriminator) Forward(x *autograd.Value) *autograd.Value {
-	n := x.Shape()[0]
-	h := autograd.LeakyReLU(d.Conv1.Forward(x), 0.2)               // 28×28 → 14×14
+	return d.afterConv1(d.Conv1.Forward(x)) // 28×28 → 14×14
+}
+
+// afterConv1 is the rest of the discriminator: from the first
+// convolution's output a1 [N, w, 14, 14] to logits s [N, 1].
+func (d *Discriminator) afterConv1(a1 *autograd.Value) *autograd.Value {
+	n := a1.Shape()[0]
+	h := autograd.LeakyReLU(a1, 0.2)
 	h = autograd.LeakyReLU(d.BN2.Forward(d.Conv2.Forward(h)), 0.2) // 14×14 → 7×7
 	return d.FC.Forward(autograd.Reshape(h, n, 2*d.Width*7*7))
 }
 
 // ANCHOR_END: dcgan_discriminator
 
-// NewGenerator returns DCGAN's generator from noise of zDim dimensions,
+// NewGenerator returns DCGAN's generator from inputs z of zDim values,
 // with base width w, its weights drawn from rng (see initDCGAN).
 func NewGenerator(zDim, w int, rng *tensor.RNG) *Generator {
-	return newGenerator(zDim, 0, w, rng)
-}
-
-// newGenerator builds a generator whose input is zDim noise values
-// followed by a one-hot label of classes values (none for DCGAN).
-func newGenerator(zDim, classes, w int, rng *tensor.RNG) *Generator {
-	if zDim < 1 || classes < 0 || w < 1 {
-		panic(fmt.Sprintf("gan: generator with noise %d, classes %d, width %d: want positive sizes", zDim, classes, w))
+	if zDim < 1 || w < 1 {
+		panic(fmt.Sprintf("gan: generator with input %d, width %d: want positive sizes", zDim, w))
 	}
 	g := &Generator{
-		ZDim: zDim, Classes: classes, Width: w,
-		FC:  nn.NewLinear(zDim+classes, 2*w*7*7, rng),
+		ZDim: zDim, Width: w,
+		FC:  nn.NewLinear(zDim, 2*w*7*7, rng),
 		BN0: nn.NewBatchNorm(2 * w),
 		Up1: nn.NewConvTranspose2d(2*w, w, 4, 2, 1, rng),
 		BN1: nn.NewBatchNorm(w),
@@ -102,24 +93,15 @@ func newGenerator(zDim, classes, w int, rng *tensor.RNG) *Generator {
 // NewDiscriminator returns DCGAN's discriminator for one-channel images,
 // with base width w, its weights drawn from rng (see initDCGAN).
 func NewDiscriminator(w int, rng *tensor.RNG) *Discriminator {
-	return newDiscriminator(0, w, rng)
-}
-
-// newDiscriminator builds a discriminator that also looks at one channel
-// per class (none for DCGAN).
-func newDiscriminator(classes, w int, rng *tensor.RNG) *Discriminator {
-	if classes < 0 || w < 1 {
-		panic(fmt.Sprintf("gan: discriminator with classes %d, width %d: want positive sizes", classes, w))
+	if w < 1 {
+		panic(fmt.Sprintf("gan: discriminator with width %d: want a positive width", w))
 	}
 	d := &Discriminator{
-		Classes: classes, Width: w,
+		Width: w,
 		Conv1: nn.NewConv2d(1, w, 4, 2, 1, rng),
 		Conv2: nn.NewConv2d(w, 2*w, 4, 2, 1, rng),
 		BN2:   nn.NewBatchNorm(2 * w),
 		FC:    nn.NewLinear(2*w*7*7, 1, rng),
-	}
-	if classes > 0 {
-		d.LabelW = autograd.Param(tensor.New(w, classes, 4, 4))
 	}
 	initDCGAN(d, rng)
 	return d
@@ -164,12 +146,35 @@ func (d *Discriminator) Children() []nn.Child {
 	}
 }
 
-// Params lists every weight, bias and BatchNorm statistic, named by layer,
-// and a conditional discriminator's label filters as "label.W".
-func (d *Discriminator) Params() []nn.Param {
-	ps := nn.Nest(d.Children()...)
-	if d.LabelW != nil {
-		ps = append(ps, nn.Param{Name: "label.W", V: d.LabelW})
+// Params lists every weight, bias and BatchNorm statistic, named by layer.
+func (d *Discriminator) Params() []nn.Param { return nn.Nest(d.Children()...) }
+
+// Sample draws n images from the generator, z ~ N(0, I) from rng, and
+// returns them as [n, 784] with pixels in [0, 1] (tanh's (-1, 1) mapped
+// back), ready for the evaluation classifier or plot.ImageGrid.
+//
+// It samples in evaluation mode: BatchNorm normalises with the running
+// statistics gathered in training rather than with the statistics of the
+// batch being drawn, so an image depends on its own z only, not on which
+// other images were drawn with it. The generator's mode is restored
+// afterwards.
+func (g *Generator) Sample(n int, rng *tensor.RNG) *tensor.Tensor {
+	return g.sampleFrom(tensor.RandN(rng, n, g.ZDim))
+}
+
+// sampleFrom maps given inputs z [n, ZDim] to images [n, 784] in [0, 1],
+// as Sample does: in evaluation mode, in chunks of 500 inputs, and
+// without recording a graph.
+func (g *Generator) sampleFrom(z *tensor.Tensor) *tensor.Tensor {
+	n := z.Shape[0]
+	if n == 0 {
+		return tensor.New(0, data.MNISTPixels)
 	}
-	return ps
+	training := g.BN0.Training()
+	nn.SetTraining(g, false)
+	defer nn.SetTraining(g, training)
+	images := nn.InChunks(z, 500, func(z *autograd.Value) *tensor.Tensor {
+		return FromTanhRange(g.Forward(z).Data)
+	})
+	return images.Reshape(n, data.MNISTPixels)
 }

@@ -22,7 +22,7 @@ func ExampleNewGenerator() {
 }
 
 // A conditional generator draws the digits it is asked for.
-func ExampleGenerator_SampleDigits() {
+func ExampleConditionalGenerator_SampleDigits() {
 	rng := tensor.NewRNG(1)
 	g := gan.NewConditionalGenerator(64, 10, 32, rng)
 	fmt.Println(g.SampleDigits([]int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, rng).Shape)

@@ -94,78 +94,108 @@ func TestTanhRangeRoundTrip(t *testing.T) {
 func TestCheckpointRoundTrip(t *testing.T) {
 	cfg := tinyMNISTConfig(3)
 	cfg.Snapshots, cfg.SnapshotSize = 0, 0
-	for name, train := range map[string]func(MNISTConfig, *data.Dataset, func(Progress)) (*DCGANResult, error){"dcgan": TrainDCGAN, "cgan": TrainCGAN} {
-		res, err := train(cfg, dcganDigits(t, 300), nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		dir := t.TempDir()
-		gPath, dPath := filepath.Join(dir, "g.params"), filepath.Join(dir, "d.params")
-		if err := nn.Save(gPath, res.G); err != nil {
-			t.Fatal(err)
-		}
-		if err := nn.Save(dPath, res.D); err != nil {
-			t.Fatal(err)
-		}
-		rng := tensor.NewRNG(99)
-		g, d := NewGenerator(cfg.ZDim, cfg.Width, rng), NewDiscriminator(cfg.Width, rng)
-		if name == "cgan" {
-			g, d = NewConditionalGenerator(cfg.ZDim, 10, cfg.Width, rng), NewConditionalDiscriminator(10, cfg.Width, rng)
-		}
-		if err := nn.Load(gPath, g); err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-		if err := nn.Load(dPath, d); err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-		want, got := res.G.Sample(20, tensor.NewRNG(4)), g.Sample(20, tensor.NewRNG(4))
-		if diff := tensor.MaxAbs(tensor.Sub(want, got)); diff != 0 {
-			t.Errorf("%s: the loaded generator's samples differ by %g", name, diff)
-		}
-		x := autograd.Const(ToTanhRange(want).Reshape(20, 1, 28, 28))
-		labels := res.G.Classes // nil labels for DCGAN
-		var y []int
-		if labels > 0 {
-			y = make([]int, 20)
-		}
-		nn.SetTraining(res.D, false)
-		nn.SetTraining(d, false)
-		if diff := tensor.MaxAbs(tensor.Sub(res.D.ForwardLabels(x, y).Data, d.ForwardLabels(x, y).Data)); diff != 0 {
-			t.Errorf("%s: the loaded discriminator's logits differ by %g", name, diff)
-		}
-		// A generator of another architecture is refused.
-		if err := nn.Load(gPath, NewGenerator(cfg.ZDim, cfg.Width+1, rng)); err == nil {
-			t.Errorf("%s: a checkpoint loaded into a wider generator", name)
-		}
+	train := dcganDigits(t, 300)
+	rng := tensor.NewRNG(99)
+	x := func(g interface {
+		Sample(int, *tensor.RNG) *tensor.Tensor
+	}) *autograd.Value {
+		return autograd.Const(ToTanhRange(g.Sample(20, tensor.NewRNG(4))).Reshape(20, 1, 28, 28))
+	}
+
+	res, err := TrainDCGAN(cfg, train, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, d := NewGenerator(cfg.ZDim, cfg.Width, rng), NewDiscriminator(cfg.Width, rng)
+	roundTrip(t, "dcgan", res.G, res.D, g, d)
+	nn.SetTraining(res.D, false)
+	nn.SetTraining(d, false)
+	if diff := tensor.MaxAbs(tensor.Sub(x(res.G).Data, x(g).Data)); diff != 0 {
+		t.Errorf("dcgan: the loaded generator's samples differ by %g", diff)
+	}
+	if diff := tensor.MaxAbs(tensor.Sub(res.D.Forward(x(g)).Data, d.Forward(x(g)).Data)); diff != 0 {
+		t.Errorf("dcgan: the loaded discriminator's logits differ by %g", diff)
+	}
+
+	cres, err := TrainCGAN(cfg, train, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cg, cd := NewConditionalGenerator(cfg.ZDim, 10, cfg.Width, rng), NewConditionalDiscriminator(10, cfg.Width, rng)
+	roundTrip(t, "cgan", cres.G, cres.D, cg, cd)
+	nn.SetTraining(cres.D, false)
+	nn.SetTraining(cd, false)
+	if diff := tensor.MaxAbs(tensor.Sub(x(cres.G).Data, x(cg).Data)); diff != 0 {
+		t.Errorf("cgan: the loaded generator's samples differ by %g", diff)
+	}
+	y := []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9}
+	if diff := tensor.MaxAbs(tensor.Sub(cres.D.Forward(x(cg), y).Data, cd.Forward(x(cg), y).Data)); diff != 0 {
+		t.Errorf("cgan: the loaded discriminator's logits differ by %g", diff)
+	}
+	// A conditional generator's checkpoint does not load into DCGAN's
+	// generator: its first layer has 10 more inputs.
+	dir := t.TempDir()
+	if err := nn.Save(filepath.Join(dir, "g.params"), cres.G); err != nil {
+		t.Fatal(err)
+	}
+	if err := nn.Load(filepath.Join(dir, "g.params"), NewGenerator(cfg.ZDim, cfg.Width, rng)); err == nil {
+		t.Error("a conditional generator's checkpoint loaded into DCGAN's generator")
 	}
 }
 
-// BenchmarkDCGANStep measures one training step of the default DCGAN
-// (batch 64: D on 64 real and 64 generated digits, then G through D).
-func BenchmarkDCGANStep(b *testing.B) { benchmarkStep(b, 0) }
+// roundTrip saves the trained g and d and loads them into the fresh
+// networks g2 and d2, and checks that a wider generator refuses them.
+func roundTrip(t *testing.T, name string, g, d, g2, d2 nn.Module) {
+	t.Helper()
+	dir := t.TempDir()
+	gPath, dPath := filepath.Join(dir, "g.params"), filepath.Join(dir, "d.params")
+	if err := nn.Save(gPath, g); err != nil {
+		t.Fatal(err)
+	}
+	if err := nn.Save(dPath, d); err != nil {
+		t.Fatal(err)
+	}
+	if err := nn.Load(gPath, g2); err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	if err := nn.Load(dPath, d2); err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	if err := nn.Load(gPath, NewGenerator(16, 9, tensor.NewRNG(1))); err == nil {
+		t.Errorf("%s: a checkpoint loaded into a wider generator", name)
+	}
+}
+
+// BenchmarkDCGANStep measures one training step of the default DCGAN.
+func BenchmarkDCGANStep(b *testing.B) {
+	t, err := newDCGAN(DefaultDCGANConfig(), benchmarkDigits(DefaultDCGANConfig()))
+	if err != nil {
+		b.Fatal(err)
+	}
+	benchmarkStep(b, t.step)
+}
 
 // BenchmarkCGANStep measures one training step of the default
 // conditional DCGAN.
-func BenchmarkCGANStep(b *testing.B) { benchmarkStep(b, 10) }
+func BenchmarkCGANStep(b *testing.B) {
+	cfg := DefaultCGANConfig()
+	benchmarkStep(b, newCGAN(cfg, benchmarkDigits(cfg)).step)
+}
 
-func benchmarkStep(b *testing.B, classes int) {
-	cfg := DefaultDCGANConfig()
-	if classes > 0 {
-		cfg = DefaultCGANConfig()
-	}
-	// Random images cost what digits cost; a step does not look at them.
-	rng := tensor.NewRNG(1)
+// benchmarkDigits are four batches of random images with labels: they
+// cost what digits cost, and a step does not look at them.
+func benchmarkDigits(cfg MNISTConfig) *data.Dataset {
 	labels := make([]int, 4*cfg.BatchSize)
 	for i := range labels {
 		labels[i] = i % 10
 	}
-	tr, err := newMNISTTrainer(cfg, classes, data.NewDataset(tensor.RandU(rng, 0, 1, len(labels), 784), labels))
-	if err != nil {
-		b.Fatal(err)
-	}
-	tr.step()
+	return data.NewDataset(tensor.RandU(tensor.NewRNG(1), 0, 1, len(labels), 784), labels)
+}
+
+func benchmarkStep(b *testing.B, step func() Progress) {
+	step()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		tr.step()
+		step()
 	}
 }

@@ -51,11 +51,11 @@ func checkEvolution(mutations []Mutation, gamma float64) error {
 	}
 	for _, m := range mutations {
 		if !knownMutation(m) {
-			return fmt.Errorf("gan: unknown mutation %q; want %q, %q or %q", string(m), Minimax, Heuristic, LeastSquares)
+			return fmt.Errorf("gan: mutation is %q, want %q, %q or %q", string(m), Minimax, Heuristic, LeastSquares)
 		}
 	}
 	if !(gamma >= 0) {
-		return fmt.Errorf("gan: E-GAN's γ is %g; want a number >= 0", gamma)
+		return fmt.Errorf("gan: E-GAN's gamma is %g, want a number >= 0", gamma)
 	}
 	return nil
 }
@@ -231,7 +231,7 @@ func (e *Evolution) fitness(zEval *tensor.Tensor, realGrad []*tensor.Tensor) (Fi
 	f.Quality = tensor.Mean(tensor.Sigmoid(fakeLogits.Data))
 	f.Diversity = -math.Log(math.Sqrt(sq))
 	f.Total = f.Quality + e.Gamma*f.Diversity
-	nsLoss := tensor.Mean(tensor.Softplus(tensor.Neg(fakeLogits.Data))) // -log σ(z) = softplus(-z)
+	nsLoss := tensor.Mean(tensor.Softplus(tensor.Neg(fakeLogits.Data))) // -log σ(s) = softplus(-s)
 	return f, fake, nsLoss
 }
 

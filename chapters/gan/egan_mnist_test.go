@@ -25,8 +25,8 @@ func TestMNISTEGANShortRun(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(res.Winners) != 40 || len(fitness) != 40 || len(res.DLoss) != 40 {
-		t.Fatalf("%d winners, %d fitness records, %d losses for 40 steps", len(res.Winners), len(fitness), len(res.DLoss))
+	if len(res.Winners) != 40 || len(fitness) != 40 || len(res.Fitness) != 40 || len(res.DLoss) != 40 {
+		t.Fatalf("%d winners, %d and %d fitness records, %d losses for 40 steps", len(res.Winners), len(fitness), len(res.Fitness), len(res.DLoss))
 	}
 	for i, fs := range fitness {
 		best := 0
@@ -74,6 +74,7 @@ func TestMNISTEGANRejectsBadInput(t *testing.T) {
 		"unknown mutation": func(c *MNISTEGANConfig) { c.Mutations = []Mutation{"wasserstein"} },
 		"negative gamma":   func(c *MNISTEGANConfig) { c.Gamma = -1 },
 		"no steps":         func(c *MNISTEGANConfig) { c.MNIST.Steps = 0 },
+		"cosine decay":     func(c *MNISTEGANConfig) { c.MNIST.Cosine = true },
 	} {
 		cfg := good
 		edit(&cfg)

@@ -1,6 +1,8 @@
 package gan
 
 import (
+	"math"
+	"slices"
 	"time"
 
 	"github.com/luoxia/aigc/lib/autograd"
@@ -15,10 +17,11 @@ type EGANConfig struct {
 	Ring RingConfig
 	// Mutations are the ways a child may be bred; all three by default.
 	Mutations []Mutation
-	// Gamma is γ in the fitness F = F_q + γ·F_d. On the ring, children
-	// of one parent differ in F_q by about 0.002 to 0.009 and in F_d by
-	// about 0.03 to 0.07 (medians over training, measured), so γ = 0.05
-	// lets both terms decide; γ = 0 selects for quality alone.
+	// Gamma is γ in the fitness F = F_q + γ·F_d. On the ring the
+	// children of a parent differ much more in F_d than in F_q
+	// (FitnessSpread measures by how much, and the chapter quotes it);
+	// γ = 0.05 scales F_d's differences down to about the size of F_q's,
+	// so that both terms decide. γ = 0 selects for quality alone.
 	Gamma float64
 }
 
@@ -72,12 +75,13 @@ func TrainRingEGAN(cfg EGANConfig, progress func(RingProgress)) (*RingResult, er
 		res.DLoss = append(res.DLoss, lossD.Item())
 		res.GLoss = append(res.GLoss, gen.GLoss)
 		res.Winners = append(res.Winners, gen.Winner)
+		res.Fitness = append(res.Fitness, gen.Fitness)
 		s.snapshot(res, step)
 		if progress != nil {
 			progress(RingProgress{Step: step, Steps: rc.Steps, DLoss: lossD.Item(), GLoss: gen.GLoss, Winner: gen.Winner})
 		}
 	}
-	res.MsPerStep = float64(time.Since(start).Microseconds()) / 1000 / float64(rc.Steps)
+	res.MsPerStep = optim.MsPerStep(time.Since(start), rc.Steps)
 	return res, nil
 }
 
@@ -94,4 +98,40 @@ func WinCounts(winners []Mutation) []int {
 		}
 	}
 	return counts
+}
+
+// FitnessSpread says how far apart the two terms of the fitness set the
+// children of one parent: over the steps of a run (fitness holds every
+// child's fitness at each step), the median of the gap between the
+// largest and the smallest F_q among the children, and the same for F_d.
+// γ gives both terms about equal say in F = F_q + γ·F_d when γ times the
+// second is about the first.
+func FitnessSpread(fitness [][]Fitness) (quality, diversity float64) {
+	var dq, dd []float64
+	for _, fs := range fitness {
+		if len(fs) == 0 {
+			continue
+		}
+		qLo, qHi, dLo, dHi := fs[0].Quality, fs[0].Quality, fs[0].Diversity, fs[0].Diversity
+		for _, f := range fs[1:] {
+			qLo, qHi = min(qLo, f.Quality), max(qHi, f.Quality)
+			dLo, dHi = min(dLo, f.Diversity), max(dHi, f.Diversity)
+		}
+		dq, dd = append(dq, qHi-qLo), append(dd, dHi-dLo)
+	}
+	return median(dq), median(dd)
+}
+
+// median is the middle value of xs (the mean of the two middle ones for
+// an even count), NaN for none. xs is sorted in place.
+func median(xs []float64) float64 {
+	if len(xs) == 0 {
+		return math.NaN()
+	}
+	slices.Sort(xs)
+	m := len(xs) / 2
+	if len(xs)%2 == 1 {
+		return xs[m]
+	}
+	return (xs[m-1] + xs[m]) / 2
 }

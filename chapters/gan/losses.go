@@ -4,9 +4,9 @@
 // conditional DCGAN on MNIST, CycleGAN between two kinds of digits, and
 // the evolutionary GAN of Wang et al. (2019).
 //
-// Discriminators output logits z, and D(x) = σ(z) is the probability that
+// Discriminators output logits s, and D(x) = σ(s) is the probability that
 // x is real; every loss is computed from logits, so none takes the log of
-// a probability that rounded to 0.
+// a probability that rounded to 0. z is always the generator's noise.
 package gan
 
 import (
@@ -59,7 +59,8 @@ func NonSaturatingGeneratorLoss(fakeLogits *autograd.Value) *autograd.Value {
 //
 //	L_G = E_z[(D(G(z)) - 1)²]
 //
-// with D(G(z)) = σ(z) the discriminator's probability.
+// with D(G(z)) = σ(s) the discriminator's probability for the logit s it
+// gave the sample G(z).
 func LeastSquaresGeneratorLoss(fakeLogits *autograd.Value) *autograd.Value {
 	d := autograd.Sigmoid(fakeLogits)
 	return autograd.Mean(autograd.Square(autograd.AddScalar(d, -1)))

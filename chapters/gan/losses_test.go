@@ -36,7 +36,7 @@ func TestLossValues(t *testing.T) {
 	wantNear(t, "non-saturating L_G(±log 3)", NonSaturatingGeneratorLoss(logits(-ln3, ln3)).Item(), (math.Log(4)+math.Log(4.0/3))/2, 1e-15)
 
 	// From logits, a confident discriminator gives finite losses where
-	// log σ(z) would be log 0 = -Inf in float64.
+	// log σ(s) would be log 0 = -Inf in float64.
 	for _, l := range []*autograd.Value{
 		DiscriminatorLoss(logits(-800), logits(800)),
 		MinimaxGeneratorLoss(logits(800)),
@@ -49,54 +49,54 @@ func TestLossValues(t *testing.T) {
 	wantNear(t, "non-saturating L_G(-800)", NonSaturatingGeneratorLoss(logits(-800)).Item(), 800, 1e-9)
 }
 
-// lossGradient returns dL/dz for a single logit z.
-func lossGradient(loss func(*autograd.Value) *autograd.Value, z float64) float64 {
-	v := logits(z)
+// lossGradient returns dL/ds for a single logit s.
+func lossGradient(loss func(*autograd.Value) *autograd.Value, s float64) float64 {
+	v := logits(s)
 	loss(v).Backward()
 	return v.Grad.Data[0]
 }
 
 // The saturation argument, numerically. Where the discriminator rejects a
-// sample confidently, z = -10 and D(G(z)) = σ(-10) ≈ 4.5e-5:
+// sample confidently, its logit is s = -10 and D(G(z)) = σ(-10) ≈ 4.5e-5:
 //
-//	minimax         L = log(1 - σ(z))   dL/dz = -σ(z)        ≈ -4.5e-5
-//	non-saturating  L = -log σ(z)       dL/dz = -(1 - σ(z))  ≈ -1
+//	minimax         L = log(1 - σ(s))   dL/ds = -σ(s)        ≈ -4.5e-5
+//	non-saturating  L = -log σ(s)       dL/ds = -(1 - σ(s))  ≈ -1
 //
-// Both push z up (the sample toward "real"), but the minimax generator
-// gets twenty thousand times less push. The least-squares loss on D = σ(z)
-// saturates as well: dL/dz = -2·σ(z)·(1 - σ(z))², since σ'(z) = σ(1 - σ)
+// Both push s up (the sample toward "real"), but the minimax generator
+// gets twenty thousand times less push. The least-squares loss on D = σ(s)
+// saturates as well: dL/ds = -2·σ(s)·(1 - σ(s))², since σ'(s) = σ(1 - σ)
 // vanishes at both ends.
 func TestNonSaturatingLossDoesNotSaturate(t *testing.T) {
-	const z = -10.0
-	s := 1 / (1 + math.Exp(-z))
-	mm := lossGradient(MinimaxGeneratorLoss, z)
-	ns := lossGradient(NonSaturatingGeneratorLoss, z)
-	ls := lossGradient(LeastSquaresGeneratorLoss, z)
-	t.Logf("at D(G(z)) = %.3g: dL/dz minimax %.3g, non-saturating %.3g, least squares %.3g", s, mm, ns, ls)
-	wantNear(t, "minimax dL/dz", mm, -s, 1e-15)
-	wantNear(t, "non-saturating dL/dz", ns, -(1 - s), 1e-12)
-	wantNear(t, "least-squares dL/dz", ls, -2*s*(1-s)*(1-s), 1e-15)
+	const s = -10.0
+	d := 1 / (1 + math.Exp(-s))
+	mm := lossGradient(MinimaxGeneratorLoss, s)
+	ns := lossGradient(NonSaturatingGeneratorLoss, s)
+	ls := lossGradient(LeastSquaresGeneratorLoss, s)
+	t.Logf("at D(G(z)) = %.3g: dL/ds minimax %.3g, non-saturating %.3g, least squares %.3g", d, mm, ns, ls)
+	wantNear(t, "minimax dL/ds", mm, -d, 1e-15)
+	wantNear(t, "non-saturating dL/ds", ns, -(1 - d), 1e-12)
+	wantNear(t, "least-squares dL/ds", ls, -2*d*(1-d)*(1-d), 1e-15)
 	if math.Abs(mm) > 1e-4 || math.Abs(ns) < 0.99 || ns/mm < 1e4 {
 		t.Errorf("minimax gradient %g, non-saturating %g: want |minimax| < 1e-4 and the other 1e4 times larger, same sign", mm, ns)
 	}
-	// Where D is fooled, z = +10, the roles swap: the minimax loss pushes
+	// Where D is fooled, s = +10, the roles swap: the minimax loss pushes
 	// hardest and the non-saturating one hardly at all. Both vanish only
 	// where there is nothing left to learn from that sample.
 	if mm, ns := lossGradient(MinimaxGeneratorLoss, 10), lossGradient(NonSaturatingGeneratorLoss, 10); math.Abs(mm) < 0.99 || math.Abs(ns) > 1e-4 {
-		t.Errorf("at z = 10: minimax %g, non-saturating %g", mm, ns)
+		t.Errorf("at s = 10: minimax %g, non-saturating %g", mm, ns)
 	}
 }
 
 // The losses' gradients agree with central differences on a batch.
 func TestLossGradients(t *testing.T) {
-	realZ, fakeZ := logits(0.3, -1.2, 2.5), logits(-0.7, 0.1, 1.9, -3)
+	realS, fakeS := logits(0.3, -1.2, 2.5), logits(-0.7, 0.1, 1.9, -3)
 	for name, f := range map[string]func() *autograd.Value{
-		"discriminator":  func() *autograd.Value { return DiscriminatorLoss(realZ, fakeZ) },
-		"minimax":        func() *autograd.Value { return MinimaxGeneratorLoss(fakeZ) },
-		"non-saturating": func() *autograd.Value { return NonSaturatingGeneratorLoss(fakeZ) },
-		"least squares":  func() *autograd.Value { return LeastSquaresGeneratorLoss(fakeZ) },
+		"discriminator":  func() *autograd.Value { return DiscriminatorLoss(realS, fakeS) },
+		"minimax":        func() *autograd.Value { return MinimaxGeneratorLoss(fakeS) },
+		"non-saturating": func() *autograd.Value { return NonSaturatingGeneratorLoss(fakeS) },
+		"least squares":  func() *autograd.Value { return LeastSquaresGeneratorLoss(fakeS) },
 	} {
-		if _, err := autograd.GradCheck(f, []*autograd.Value{realZ, fakeZ}, 1e-6); err != nil {
+		if _, err := autograd.GradCheck(f, []*autograd.Value{realS, fakeS}, 1e-6); err != nil {
 			t.Errorf("%s: %v", name, err)
 		}
 	}

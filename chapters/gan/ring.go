@@ -20,7 +20,7 @@ type RingConfig struct {
 	// BatchSize is the number of real and of generated points per step.
 	BatchSize int
 	// LR is Adam's learning rate for both networks, with β1 = 0.5 and
-	// β2 = 0.999 as in DCGAN (Radford et al. 2015): a first moment that
+	// β2 = 0.999 as in DCGAN (Radford et al. 2016): a first moment that
 	// forgets faster follows an opponent that keeps moving.
 	LR float64
 	// MinLR is where the learning rate ends: it falls from LR along half
@@ -75,6 +75,7 @@ type RingResult struct {
 	GLoss     []float64      // the generator loss of every step (E-GAN: the survivor's)
 	Snapshots []RingSnapshot // samples over training, for the chapter's figure
 	Winners   []Mutation     // E-GAN only: the mutation that survived each step
+	Fitness   [][]Fitness    // E-GAN only: every child's fitness at each step
 	MsPerStep float64        // mean wall time of one step
 }
 
@@ -142,7 +143,7 @@ func trainRing(cfg RingConfig, lossG func(fakeLogits *autograd.Value) *autograd.
 		}
 	}
 	// ANCHOR_END: ring_train
-	res.MsPerStep = float64(time.Since(start).Microseconds()) / 1000 / float64(cfg.Steps)
+	res.MsPerStep = optim.MsPerStep(time.Since(start), cfg.Steps)
 	return res, nil
 }
 
@@ -200,30 +201,30 @@ func ringGeneratorLoss(name string) (func(*autograd.Value) *autograd.Value, erro
 	case "least-squares":
 		return LeastSquaresGeneratorLoss, nil
 	}
-	return nil, fmt.Errorf("gan: loss %q; want \"nonsaturating\", \"minimax\" or \"least-squares\"", name)
+	return nil, fmt.Errorf("gan: loss is %q, want \"nonsaturating\", \"minimax\" or \"least-squares\"", name)
 }
 
 // validate reports the first setting that cannot train.
 func (c RingConfig) validate() error {
 	switch {
 	case c.Steps < 1:
-		return fmt.Errorf("gan: %d steps; want at least 1", c.Steps)
+		return fmt.Errorf("gan: steps is %d, want at least 1", c.Steps)
 	case c.BatchSize < 1:
-		return fmt.Errorf("gan: batch size %d; want at least 1", c.BatchSize)
+		return fmt.Errorf("gan: batch size is %d, want at least 1", c.BatchSize)
 	case !(c.LR > 0):
-		return fmt.Errorf("gan: learning rate %g; want a number > 0", c.LR)
+		return fmt.Errorf("gan: learning rate is %g, want a number > 0", c.LR)
 	case !(c.MinLR >= 0 && c.MinLR <= c.LR):
-		return fmt.Errorf("gan: final learning rate %g; want a number in [0, LR = %g]", c.MinLR, c.LR)
+		return fmt.Errorf("gan: final learning rate is %g, want a number in [0, LR = %g]", c.MinLR, c.LR)
 	case c.ZDim < 1:
-		return fmt.Errorf("gan: noise dimension %d; want at least 1", c.ZDim)
+		return fmt.Errorf("gan: noise dimension is %d, want at least 1", c.ZDim)
 	case c.SnapshotEvery < 0:
-		return fmt.Errorf("gan: snapshot every %d steps; want 0 (start and end only) or more", c.SnapshotEvery)
+		return fmt.Errorf("gan: snapshot interval is %d steps, want 0 (start and end only) or more", c.SnapshotEvery)
 	case c.SnapshotSamples < 1:
-		return fmt.Errorf("gan: %d samples per snapshot; want at least 1", c.SnapshotSamples)
+		return fmt.Errorf("gan: samples per snapshot is %d, want at least 1", c.SnapshotSamples)
 	}
 	for i, h := range c.Hidden {
 		if h < 1 {
-			return fmt.Errorf("gan: hidden layer %d has width %d; want at least 1", i, h)
+			return fmt.Errorf("gan: width of hidden layer %d is %d, want at least 1", i, h)
 		}
 	}
 	return nil

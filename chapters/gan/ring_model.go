@@ -21,7 +21,7 @@ type RingGenerator struct {
 }
 
 // RingDiscriminator maps a point of the plane to one logit, log D/(1-D),
-// through an MLP with LeakyReLU(0.2) hidden layers (Radford et al. 2015's
+// through an MLP with LeakyReLU(0.2) hidden layers (Radford et al. 2016's
 // slope, so that points far from the data still pass a gradient back).
 type RingDiscriminator struct {
 	Net *nn.Sequential

@@ -50,9 +50,7 @@ func trainRingModel(model string, cfg gan.EGANConfig, dir string, stdout, stderr
 	}
 	measured := map[string]any{"modes": cov.Modes, "high_quality": cov.HighQuality}
 	if model == "egan" {
-		wins := winsByMutation(res.Winners)
-		measured["wins"] = wins
-		fmt.Fprintf(stdout, "steps each mutation's child survived: %v\n", wins)
+		reportEvolution(stdout, measured, res.Winners, res.Fitness)
 	}
 	return writeRecord(dir, model, cfg.Ring.Steps, seed, res.MsPerStep*float64(cfg.Ring.Steps)/1000, config, measured)
 }
@@ -72,7 +70,11 @@ func trainMNISTModel(model string, ecfg gan.MNISTEGANConfig, every int, mnist, d
 	if model == "egan-mnist" {
 		config = ecfg
 	}
-	fmt.Fprintf(stdout, "training %s: %d steps of %d digits, learning rate %g (%s), seed %d\n", model, cfg.Steps, cfg.BatchSize, cfg.LR, cfg.Schedule, seed)
+	schedule := "constant"
+	if cfg.Cosine {
+		schedule = "cosine decay to 0"
+	}
+	fmt.Fprintf(stdout, "training %s: %d steps of %d digits, learning rate %g (%s), seed %d\n", model, cfg.Steps, cfg.BatchSize, cfg.LR, schedule, seed)
 	ckpt := &checkpointer{dir: dir}
 	show := func(p gan.Progress) {
 		bar.line(p.Step, p.Steps, fmt.Sprintf("loss D %.3f G %.3f  D(x) %.2f  D(G(z)) %.2f", p.DLoss, p.GLoss, p.DReal, p.DFake))
@@ -80,14 +82,28 @@ func trainMNISTModel(model string, ecfg gan.MNISTEGANConfig, every int, mnist, d
 			ckpt.save(func() error { return saveMNISTCheckpoint(dir, model, p.Step, seed, p.Seconds, config, p.G, p.D) })
 		}
 	}
-	var res *gan.DCGANResult
+	var (
+		res     gan.History
+		g, d    nn.Module
+		winners []gan.Mutation
+		fitness [][]gan.Fitness
+	)
 	switch model {
 	case "cgan":
-		res, err = gan.TrainCGAN(cfg, train, show)
+		var r *gan.CGANResult
+		if r, err = gan.TrainCGAN(cfg, train, show); err == nil {
+			res, g, d = r.History, r.G, r.D
+		}
 	case "egan-mnist":
-		res, err = gan.TrainMNISTEGAN(ecfg, train, show)
+		var r *gan.MNISTEGANResult
+		if r, err = gan.TrainMNISTEGAN(ecfg, train, show); err == nil {
+			res, g, d, winners, fitness = r.History, r.G, r.D, r.Winners, r.Fitness
+		}
 	default:
-		res, err = gan.TrainDCGAN(cfg, train, show)
+		var r *gan.DCGANResult
+		if r, err = gan.TrainDCGAN(cfg, train, show); err == nil {
+			res, g, d = r.History, r.G, r.D
+		}
 	}
 	bar.done()
 	if err == nil {
@@ -99,10 +115,10 @@ func trainMNISTModel(model string, ecfg gan.MNISTEGANConfig, every int, mnist, d
 	fmt.Fprintf(stdout, "%s: %d steps in %.0f s (%.0f ms/step)\n", model, cfg.Steps, res.Seconds, res.MsPerStep)
 	var measured map[string]any
 	if model == "egan-mnist" {
-		measured = map[string]any{"wins": winsByMutation(res.Winners)}
-		fmt.Fprintf(stdout, "steps each mutation's child survived: %v\n", measured["wins"])
+		measured = map[string]any{}
+		reportEvolution(stdout, measured, winners, fitness)
 	}
-	if err := saveMNISTCheckpoint(dir, model, cfg.Steps, seed, res.Seconds, config, res.G, res.D); err != nil {
+	if err := saveMNISTCheckpoint(dir, model, cfg.Steps, seed, res.Seconds, config, g, d); err != nil {
 		return err
 	}
 	last := res.Snapshots[len(res.Snapshots)-1]
@@ -138,7 +154,7 @@ func trainMNISTModel(model string, ecfg gan.MNISTEGANConfig, every int, mnist, d
 // saveMNISTCheckpoint writes a digit GAN's two networks and model.json,
 // each file atomically, the record last: a folder whose model.json says
 // `steps` holds parameters at least that far along.
-func saveMNISTCheckpoint(dir, model string, step int, seed uint64, seconds float64, config any, g *gan.Generator, d *gan.Discriminator) error {
+func saveMNISTCheckpoint(dir, model string, step int, seed uint64, seconds float64, config any, g, d nn.Module) error {
 	if err := nn.Save(filepath.Join(dir, "generator.params"), g); err != nil {
 		return err
 	}
@@ -146,6 +162,17 @@ func saveMNISTCheckpoint(dir, model string, step int, seed uint64, seconds float
 		return err
 	}
 	return writeRecord(dir, model, step, seed, seconds, config, nil)
+}
+
+// reportEvolution prints and records what an E-GAN run's selection did:
+// the steps each mutation's child survived, and the median gaps in F_q and
+// F_d between a parent's best and worst child, which γ is chosen from.
+func reportEvolution(stdout io.Writer, measured map[string]any, winners []gan.Mutation, fitness [][]gan.Fitness) {
+	wins := winsByMutation(winners)
+	q, d := gan.FitnessSpread(fitness)
+	measured["wins"], measured["fitness_gap_quality"], measured["fitness_gap_diversity"] = wins, q, d
+	fmt.Fprintf(stdout, "steps each mutation's child survived: %v\n", wins)
+	fmt.Fprintf(stdout, "median gap between a parent's best and worst child: F_q %.3f, F_d %.3f\n", q, d)
 }
 
 // winsByMutation counts the steps each E-GAN mutation's child survived.

@@ -110,7 +110,7 @@ func TestTrainGANCheckpoints(t *testing.T) {
 	}
 }
 
-// -lr, -batch and -schedule reach the configuration model.json records,
+// -lr, -batch and -cosine reach the configuration model.json records,
 // so that the chapter's learning-rate sweep is a command away.
 func TestTrainGANSettings(t *testing.T) {
 	out := t.TempDir()
@@ -118,8 +118,8 @@ func TestTrainGANSettings(t *testing.T) {
 		args []string
 		want gan.MNISTConfig
 	}{
-		{[]string{"dcgan", "-lr", "5e-4", "-batch", "16", "-schedule", "cosine"}, gan.MNISTConfig{LR: 5e-4, BatchSize: 16, Schedule: "cosine"}},
-		{[]string{"egan-mnist", "-lr", "1e-3", "-batch", "8"}, gan.MNISTConfig{LR: 1e-3, BatchSize: 8, Schedule: "constant"}},
+		{[]string{"dcgan", "-lr", "5e-4", "-batch", "16", "-cosine"}, gan.MNISTConfig{LR: 5e-4, BatchSize: 16, Cosine: true}},
+		{[]string{"egan-mnist", "-lr", "1e-3", "-batch", "8"}, gan.MNISTConfig{LR: 1e-3, BatchSize: 8}},
 	} {
 		var stdout, stderr bytes.Buffer
 		if code := run(append([]string{"train"}, append(c.args, "-steps", "2", "-out", out)...), &stdout, &stderr); code != 0 {
@@ -130,8 +130,8 @@ func TestTrainGANSettings(t *testing.T) {
 			t.Fatal(err)
 		}
 		cfg, err := readMNISTConfig(filepath.Join(out, c.args[0]), rec)
-		if err != nil || cfg.LR != c.want.LR || cfg.BatchSize != c.want.BatchSize || cfg.Schedule != c.want.Schedule || cfg.Steps != 2 {
-			t.Errorf("%v: recorded %+v, %v; want lr %g, batch %d, schedule %s, 2 steps", c.args, cfg, err, c.want.LR, c.want.BatchSize, c.want.Schedule)
+		if err != nil || cfg.LR != c.want.LR || cfg.BatchSize != c.want.BatchSize || cfg.Cosine != c.want.Cosine || cfg.Steps != 2 {
+			t.Errorf("%v: recorded %+v, %v; want lr %g, batch %d, cosine %v, 2 steps", c.args, cfg, err, c.want.LR, c.want.BatchSize, c.want.Cosine)
 		}
 	}
 	var stdout, stderr bytes.Buffer
@@ -147,7 +147,7 @@ func TestTrainGANSettings(t *testing.T) {
 		t.Errorf("cyclegan recorded %+v, %v; want lr 0.001, batch 8", cyc, err)
 	}
 	stderr.Reset()
-	if code := run([]string{"train", "dcgan", "-schedule", "linear", "-steps", "1", "-out", out}, &stdout, &stderr); code != 1 || !strings.Contains(stderr.String(), `schedule "linear"`) {
-		t.Errorf("-schedule linear: exit code %d, stderr %q", code, &stderr)
+	if code := run([]string{"train", "egan-mnist", "-cosine", "-steps", "1", "-out", out}, &stdout, &stderr); code != 2 || !strings.Contains(stderr.String(), "-cosine") {
+		t.Errorf("egan-mnist -cosine: exit code %d, stderr %q; the MNIST E-GAN keeps a constant rate", code, &stderr)
 	}
 }

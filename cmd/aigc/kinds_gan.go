@@ -95,7 +95,9 @@ func digitGANFlags(model string) func(f trainFlags) trainRun {
 		f.steps(&cfg.Steps)
 		f.batch(&cfg.BatchSize)
 		f.lr(&cfg.LR)
-		f.StringVar(&cfg.Schedule, "schedule", "constant", "the learning rate over the steps: constant, or cosine (from -lr down to 0)")
+		if model != "egan-mnist" {
+			f.BoolVar(&cfg.Cosine, "cosine", false, "decay the learning rate from -lr to 0 along half a cosine (default: constant)")
+		}
 		f.seed(&cfg.Seed)
 		every := 500
 		f.every(&every)

@@ -13,7 +13,7 @@
 //
 //	L_D = -mean_i log σ(r_i) - mean_j log(1 - σ(f_j))
 //
-// where D(x) = σ(z) = 1/(1 + e^{-z}) and r, f are the logits D gave the
+// where D(x) = σ(s) = 1/(1 + e^{-s}) and r, f are the logits D gave the
 // real and the generated batch. The two means are taken separately, so the
 // batches may differ in size.
 //
@@ -21,8 +21,8 @@
 // rounds to 0 and log 0 is -Inf. Two identities avoid probabilities
 // altogether,
 //
-//	-log σ(z)       = log(1 + e^{-z}) = softplus(-z)
-//	-log(1 - σ(z))  = log(1 + e^{z})  = softplus(z)
+//	-log σ(s)       = log(1 + e^{-s}) = softplus(-s)
+//	-log(1 - σ(s))  = log(1 + e^{s})  = softplus(s)
 //
 // and softplus itself has a form that never overflows:
 //
@@ -46,6 +46,6 @@ func Softplus(x float64) float64 {
 // ones. A mean over no samples is undefined: if either batch is empty the
 // loss is NaN.
 func DiscriminatorLoss(realLogits, fakeLogits []float64) float64 {
-	// TODO: write both terms with Softplus; never form σ(z) itself.
+	// TODO: write both terms with Softplus; never form σ(s) itself.
 	return 0
 }

@@ -2,41 +2,41 @@
 // et al. (2014), and why the one the paper's theory uses is not the one
 // GANs are trained with.
 //
-// With D(x) = σ(z) for the logit z that the discriminator gives a generated
+// With D(x) = σ(s) for the logit s that the discriminator gives a generated
 // sample, the minimax game has the generator minimise
 //
-//	L_minimax = E_z[log(1 - D(G(z)))] = mean log(1 - σ(z))
+//	L_minimax = E_z[log(1 - D(G(z)))] = mean log(1 - σ(s))
 //
-// Early in training D rejects the generator's samples easily: z is very
-// negative, D(G(z)) ≈ 0, and log(1 - σ(z)) is flat there. Per sample,
+// Early in training D rejects the generator's samples easily: s is very
+// negative, D(G(z)) ≈ 0, and log(1 - σ(s)) is flat there. Per sample,
 //
-//	d/dz log(1 - σ(z)) = -σ(z)
+//	d/ds log(1 - σ(s)) = -σ(s)
 //
-// which at z = -10 is -σ(-10) ≈ -4.5e-5: the loss "saturates" and the
+// which at s = -10 is -σ(-10) ≈ -4.5e-5: the loss "saturates" and the
 // generator barely moves just when it is worst. Goodfellow et al.
 // (section 3) therefore train G to maximise log D(G(z)) instead, that is,
 // to minimise the non-saturating loss
 //
-//	L_ns = -E_z[log D(G(z))] = -mean log σ(z),    d/dz (-log σ(z)) = σ(z) - 1
+//	L_ns = -E_z[log D(G(z))] = -mean log σ(s),    d/ds (-log σ(s)) = σ(s) - 1
 //
 // which has the same fixed point but a gradient near -1 where D is sure
 // the samples are fake. The ratio of the two slopes is
-// (1 - σ(z))/σ(z) = e^{-z}: 22026 at z = -10.
+// (1 - σ(s))/σ(s) = e^{-s}: 22026 at s = -10.
 //
 // Both losses must be computed from logits to stay finite (see the first
-// exercise): log(1 - σ(z)) = -softplus(z), -log σ(z) = softplus(-z), with
+// exercise): log(1 - σ(s)) = -softplus(s), -log σ(s) = softplus(-s), with
 // softplus(x) = log(1 + e^x) = max(x, 0) + log1p(e^{-|x|}).
 package nonsat
 
-// MinimaxLoss returns mean log(1 - σ(z)) over the logits D gave a batch of
+// MinimaxLoss returns mean log(1 - σ(s)) over the logits D gave a batch of
 // generated samples: a number ≤ 0 that the generator minimises. It is NaN
 // for an empty batch.
 func MinimaxLoss(fakeLogits []float64) float64 {
-	// TODO: log(1 - σ(z)) through softplus, then the mean.
+	// TODO: log(1 - σ(s)) through softplus, then the mean.
 	return 0
 }
 
-// NonSaturatingLoss returns -mean log σ(z) over the logits D gave a batch
+// NonSaturatingLoss returns -mean log σ(s) over the logits D gave a batch
 // of generated samples: a number ≥ 0 that the generator minimises. It is
 // NaN for an empty batch.
 func NonSaturatingLoss(fakeLogits []float64) float64 {
@@ -44,16 +44,16 @@ func NonSaturatingLoss(fakeLogits []float64) float64 {
 	return 0
 }
 
-// MinimaxGrad returns d/dz log(1 - σ(z)), the slope of one sample's
+// MinimaxGrad returns d/ds log(1 - σ(s)), the slope of one sample's
 // minimax loss with respect to its logit.
-func MinimaxGrad(z float64) float64 {
-	// TODO: use σ'(z) = σ(z)(1 - σ(z)) and the chain rule.
+func MinimaxGrad(s float64) float64 {
+	// TODO: use σ'(s) = σ(s)(1 - σ(s)) and the chain rule.
 	return 0
 }
 
-// NonSaturatingGrad returns d/dz (-log σ(z)), the slope of one sample's
+// NonSaturatingGrad returns d/ds (-log σ(s)), the slope of one sample's
 // non-saturating loss with respect to its logit.
-func NonSaturatingGrad(z float64) float64 {
+func NonSaturatingGrad(s float64) float64 {
 	// TODO
 	return 0
 }

@@ -50,9 +50,9 @@ func TestLosses(t *testing.T) {
 func TestGradients(t *testing.T) {
 	l3 := math.Log(3)
 	cases := []struct {
-		z, minimax, ns float64
+		s, minimax, ns float64
 	}{
-		// d/dz log(1 - σ) = -σ;  d/dz -log σ = -(1 - σ).
+		// d/ds log(1 - σ) = -σ;  d/ds -log σ = -(1 - σ).
 		{0, -0.5, -0.5}, // the two agree at σ = 1/2
 		{l3, -0.75, -0.25},
 		{-l3, -0.25, -0.75},
@@ -61,11 +61,11 @@ func TestGradients(t *testing.T) {
 		{-1000, 0, -1},            // D sure and right: only the non-saturating loss pushes
 	}
 	for _, c := range cases {
-		if got := MinimaxGrad(c.z); !near(got, c.minimax, 1e-12) {
-			t.Errorf("MinimaxGrad(%g) = %.15g, want %.15g", c.z, got, c.minimax)
+		if got := MinimaxGrad(c.s); !near(got, c.minimax, 1e-12) {
+			t.Errorf("MinimaxGrad(%g) = %.15g, want %.15g", c.s, got, c.minimax)
 		}
-		if got := NonSaturatingGrad(c.z); !near(got, c.ns, 1e-12) {
-			t.Errorf("NonSaturatingGrad(%g) = %.15g, want %.15g", c.z, got, c.ns)
+		if got := NonSaturatingGrad(c.s); !near(got, c.ns, 1e-12) {
+			t.Errorf("NonSaturatingGrad(%g) = %.15g, want %.15g", c.s, got, c.ns)
 		}
 	}
 }
@@ -73,7 +73,7 @@ func TestGradients(t *testing.T) {
 // TestSaturation: where D rejects the samples with logit -10, σ(-10) =
 // 1/(1 + e^{10}) = 4.5397868702434395e-5. The minimax slope is that small;
 // the non-saturating one is 1 - 4.54e-5 in size. Their ratio is
-// (1 - σ)/σ = e^{-z} = e^{10} ≈ 22026.
+// (1 - σ)/σ = e^{-s} = e^{10} ≈ 22026.
 func TestSaturation(t *testing.T) {
 	const sigma = 4.5397868702434395e-5
 	mm, ns := MinimaxGrad(-10), NonSaturatingGrad(-10)
@@ -86,7 +86,7 @@ func TestSaturation(t *testing.T) {
 	if ratio := ns / mm; !near(ratio, math.Exp(10), 1e-6*math.Exp(10)) {
 		t.Errorf("NonSaturatingGrad(-10)/MinimaxGrad(-10) = %g, want e^10 = %g", ratio, math.Exp(10))
 	}
-	// Further out the gap grows like e^{-z}: at z = -20 the minimax slope is
+	// Further out the gap grows like e^{-s}: at s = -20 the minimax slope is
 	// σ(-20) ≈ e^{-20} ≈ 2.06e-9, the non-saturating one still about -1.
 	if mm := MinimaxGrad(-20); !(mm < 0 && mm > -2.1e-9) {
 		t.Errorf("MinimaxGrad(-20) = %g, want about -2.06e-9", mm)

@@ -10,8 +10,8 @@
 // III-C). The score, the fitness, adds two parts:
 //
 //   - quality, F_q = E_z[D(G(z))], the discriminator's mean probability
-//     that the child's samples are real, from the logits z it gave them:
-//     D = σ(z) = 1/(1 + e^{-z});
+//     that the child's samples are real, from the logits s it gave them:
+//     D = σ(s) = 1/(1 + e^{-s});
 //   - diversity, F_d = -log ‖∇_D L_D‖, where L_D = -E_x[log D(x)] -
 //     E_z[log(1 - D(G(z)))] is the discriminator's loss against the
 //     child's samples and the norm is the Euclidean norm of its gradient
@@ -34,7 +34,7 @@
 // autograd) and breaks ties in favour of the child listed first.
 package efitness
 
-// Quality returns F_q = mean σ(z) over the logits D gave a child's
+// Quality returns F_q = mean σ(s) over the logits D gave a child's
 // samples. It is NaN for no samples.
 func Quality(fakeLogits []float64) float64 {
 	// TODO

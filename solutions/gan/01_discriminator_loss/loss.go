@@ -13,7 +13,7 @@
 //
 //	L_D = -mean_i log σ(r_i) - mean_j log(1 - σ(f_j))
 //
-// where D(x) = σ(z) = 1/(1 + e^{-z}) and r, f are the logits D gave the
+// where D(x) = σ(s) = 1/(1 + e^{-s}) and r, f are the logits D gave the
 // real and the generated batch. The two means are taken separately, so the
 // batches may differ in size.
 //
@@ -21,8 +21,8 @@
 // rounds to 0 and log 0 is -Inf. Two identities avoid probabilities
 // altogether,
 //
-//	-log σ(z)       = log(1 + e^{-z}) = softplus(-z)
-//	-log(1 - σ(z))  = log(1 + e^{z})  = softplus(z)
+//	-log σ(s)       = log(1 + e^{-s}) = softplus(-s)
+//	-log(1 - σ(s))  = log(1 + e^{s})  = softplus(s)
 //
 // and softplus itself has a form that never overflows:
 //
@@ -55,12 +55,12 @@ func DiscriminatorLoss(realLogits, fakeLogits []float64) float64 {
 		return math.NaN()
 	}
 	r := 0.0
-	for _, z := range realLogits {
-		r += Softplus(-z) // -log σ(z)
+	for _, s := range realLogits {
+		r += Softplus(-s) // -log σ(s)
 	}
 	f := 0.0
-	for _, z := range fakeLogits {
-		f += Softplus(z) // -log(1 - σ(z))
+	for _, s := range fakeLogits {
+		f += Softplus(s) // -log(1 - σ(s))
 	}
 	return r/float64(len(realLogits)) + f/float64(len(fakeLogits))
 }

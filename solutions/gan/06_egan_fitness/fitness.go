@@ -10,8 +10,8 @@
 // III-C). The score, the fitness, adds two parts:
 //
 //   - quality, F_q = E_z[D(G(z))], the discriminator's mean probability
-//     that the child's samples are real, from the logits z it gave them:
-//     D = σ(z) = 1/(1 + e^{-z});
+//     that the child's samples are real, from the logits s it gave them:
+//     D = σ(s) = 1/(1 + e^{-s});
 //   - diversity, F_d = -log ‖∇_D L_D‖, where L_D = -E_x[log D(x)] -
 //     E_z[log(1 - D(G(z)))] is the discriminator's loss against the
 //     child's samples and the norm is the Euclidean norm of its gradient
@@ -36,17 +36,17 @@ package efitness
 
 import "math"
 
-// Quality returns F_q = mean σ(z) over the logits D gave a child's
+// Quality returns F_q = mean σ(s) over the logits D gave a child's
 // samples. It is NaN for no samples.
 func Quality(fakeLogits []float64) float64 {
 	if len(fakeLogits) == 0 {
 		return math.NaN()
 	}
-	s := 0.0
-	for _, z := range fakeLogits {
-		s += 1 / (1 + math.Exp(-z)) // σ(-1000) = 1/(1 + Inf) = 0: no NaN
+	sum := 0.0
+	for _, s := range fakeLogits {
+		sum += 1 / (1 + math.Exp(-s)) // σ(-1000) = 1/(1 + Inf) = 0: no NaN
 	}
-	return s / float64(len(fakeLogits))
+	return sum / float64(len(fakeLogits))
 }
 
 // Diversity returns F_d = -log ‖grad‖ for the gradient of D's loss with

@@ -129,15 +129,30 @@ func TestSameSeedSameGAN(t *testing.T) {
 	train := dcganDigits(t, 500)
 	cfg := tinyMNISTConfig(4)
 	cfg.SnapshotSize = 4
-	for _, train1 := range []func(MNISTConfig, *data.Dataset, func(Progress)) (*DCGANResult, error){TrainDCGAN, TrainCGAN} {
-		a, err := train1(cfg, train, nil)
+	for _, train1 := range []func(MNISTConfig) (History, error){
+		func(cfg MNISTConfig) (History, error) {
+			res, err := TrainDCGAN(cfg, train, nil)
+			if err != nil {
+				return History{}, err
+			}
+			return res.History, nil
+		},
+		func(cfg MNISTConfig) (History, error) {
+			res, err := TrainCGAN(cfg, train, nil)
+			if err != nil {
+				return History{}, err
+			}
+			return res.History, nil
+		},
+	} {
+		a, err := train1(cfg)
 		if err != nil {
 			t.Fatal(err)
 		}
-		b, _ := train1(cfg, train, nil)
+		b, _ := train1(cfg)
 		other := cfg
 		other.Seed++
-		c, _ := train1(other, train, nil)
+		c, _ := train1(other)
 		for i := range a.DLoss {
 			if a.DLoss[i] != b.DLoss[i] || a.GLoss[i] != b.GLoss[i] || a.DFake[i] != b.DFake[i] {
 				t.Fatalf("step %d: losses %v, %v then %v, %v with the same seed", i+1, a.DLoss[i], a.GLoss[i], b.DLoss[i], b.GLoss[i])
@@ -202,6 +217,40 @@ func TestTrainRejectsBadInput(t *testing.T) {
 	for _, cfg := range []MNISTConfig{DefaultDCGANConfig(), DefaultCGANConfig()} {
 		if err := cfg.validate(); err != nil {
 			t.Errorf("default %+v: %v", cfg, err)
+		}
+	}
+}
+
+// With Cosine the learning rate of both networks falls along half a
+// cosine from LR, to 0 at the last step; without it, it stays at LR.
+func TestCosineDecay(t *testing.T) {
+	train := dcganDigits(t, 200)
+	for _, cosine := range []bool{false, true} {
+		cfg := tinyMNISTConfig(4)
+		cfg.Cosine = cosine
+		tr, err := newDCGAN(cfg, train)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var lrs []float64
+		for s := 1; s <= cfg.Steps; s++ {
+			tr.step()
+			if tr.optG.LR() != tr.optD.LR() {
+				t.Fatalf("cosine %v, step %d: G's rate %g, D's %g", cosine, s, tr.optG.LR(), tr.optD.LR())
+			}
+			lrs = append(lrs, tr.optD.LR())
+		}
+		want := []float64{cfg.LR, cfg.LR, cfg.LR, cfg.LR}
+		if cosine {
+			// lr(s) = LR·(1 + cos(π·s/4))/2 for s = 1, 2, 3, then 0.
+			c := math.Cos(math.Pi / 4)
+			want = []float64{cfg.LR * (1 + c) / 2, cfg.LR / 2, cfg.LR * (1 - c) / 2, 0}
+		}
+		for s := range want {
+			if math.Abs(lrs[s]-want[s]) > 1e-15 {
+				t.Errorf("cosine %v: learning rates %v, want %v", cosine, lrs, want)
+				break
+			}
 		}
 	}
 }
