@@ -93,7 +93,7 @@ func (c *Classifier) Params() []nn.Param { return nn.Nest(c.Children()...) }
 // class probabilities [N, 10]. The network is left in evaluation mode.
 func (c *Classifier) Embed(images *tensor.Tensor) (features, probs *tensor.Tensor) {
 	if len(images.Shape) != 2 || images.Shape[1] != data.MNISTPixels {
-		panic(fmt.Sprintf("evaluation: Embed wants images [N, 784], got %v", images.Shape))
+		panic(fmt.Sprintf("evaluation: Embed wants images [N, %d], got %v", data.MNISTPixels, images.Shape))
 	}
 	nn.SetTraining(c, false)
 	features = nn.InChunks(images, 500, func(x *autograd.Value) *tensor.Tensor { return c.Features(x).Data })

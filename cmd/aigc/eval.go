@@ -126,7 +126,7 @@ func read28(path string) (*tensor.Tensor, error) {
 	if err != nil {
 		return nil, err
 	}
-	if rows != 28 || cols != 28 {
+	if rows != data.MNISTSide || cols != data.MNISTSide {
 		return nil, fmt.Errorf("%s: images are %d×%d pixels; the evaluation classifier reads 28×28 digits", path, cols, rows)
 	}
 	if images.Shape[0] < 2 {

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 
 	"github.com/luoxia/aigc/chapters/gan"
+	"github.com/luoxia/aigc/lib/data"
 	"github.com/luoxia/aigc/lib/nn"
 	"github.com/luoxia/aigc/lib/plot"
 	"github.com/luoxia/aigc/lib/tensor"
@@ -122,7 +123,7 @@ func trainMNISTModel(model string, ecfg gan.MNISTEGANConfig, every int, mnist, d
 		return err
 	}
 	last := res.Snapshots[len(res.Snapshots)-1]
-	grid, err := plot.ImageGrid(last.Images.Reshape(last.Images.Shape[0], 1, 28, 28), 10)
+	grid, err := plot.ImageGrid(last.Images.Reshape(last.Images.Shape[0], 1, data.MNISTSide, data.MNISTSide), 10)
 	if err != nil {
 		return err
 	}
@@ -133,7 +134,7 @@ func trainMNISTModel(model string, ecfg gan.MNISTEGANConfig, every int, mnist, d
 	for _, s := range res.Snapshots {
 		over = append(over, tensor.Slice(s.Images, 0, 0, 10))
 	}
-	progressGrid, err := plot.ImageGrid(tensor.Concat(0, over...).Reshape(10*len(over), 1, 28, 28), 10)
+	progressGrid, err := plot.ImageGrid(tensor.Concat(0, over...).Reshape(10*len(over), 1, data.MNISTSide, data.MNISTSide), 10)
 	if err != nil {
 		return err
 	}

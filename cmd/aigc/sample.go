@@ -62,13 +62,13 @@ func runSample(args []string, stdout, stderr io.Writer) error {
 	}
 	m := images.Shape[0]
 	if ext == ".idx" {
-		if err := data.WriteIDXImages(*out, images, 28, 28); err != nil {
+		if err := data.WriteIDXImages(*out, images, data.MNISTSide, data.MNISTSide); err != nil {
 			return err
 		}
 		fmt.Fprintf(stdout, "wrote %d digits to %s\n", m, *out)
 		return nil
 	}
-	grid, err := plot.ImageGrid(images.Reshape(m, 1, 28, 28), min(m, 10))
+	grid, err := plot.ImageGrid(images.Reshape(m, 1, data.MNISTSide, data.MNISTSide), min(m, 10))
 	if err != nil {
 		return err
 	}

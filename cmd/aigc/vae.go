@@ -141,7 +141,7 @@ func sampleVAE(req *sampleRequest) (*tensor.Tensor, error) {
 	if err := decodeConfig(req.dir, req.rec, "", &cfg); err != nil {
 		return nil, err
 	}
-	m, err := cfg.NewModel(28*28, tensor.NewRNG(1))
+	m, err := cfg.NewModel(data.MNISTPixels, tensor.NewRNG(1))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", filepath.Join(req.dir, "model.json"), err)
 	}
