@@ -94,12 +94,16 @@ func TrainCycleGAN(cfg CycleConfig, train *data.Dataset, progress func(CycleProg
 	optG := optim.NewAdam(append(nn.Values(res.G), nn.Values(res.F)...), cfg.LR)
 	optD := optim.NewAdam(append(nn.Values(res.DX), nn.Values(res.DY)...), cfg.LR)
 	optG.Beta1, optD.Beta1 = 0.5, 0.5
+	// Unpaired: each domain is shuffled and batched on its own.
+	loadX := data.NewLoader(data.NewDataset(xs, nil), cfg.BatchSize, true, rng.Uint64())
+	loadY := data.NewLoader(data.NewDataset(ys, nil), cfg.BatchSize, true, rng.Uint64())
 
 	start := time.Now()
 	// ANCHOR: cyclegan_train
 	for step := 1; step <= cfg.Steps; step++ {
-		x := autograd.Const(tensor.Rows(xs, cycleBatch(rng, xs.Shape[0], cfg.BatchSize)))
-		y := autograd.Const(tensor.Rows(ys, cycleBatch(rng, ys.Shape[0], cfg.BatchSize)))
+		xb, _ := loadX.Cycle()
+		yb, _ := loadY.Cycle()
+		x, y := autograd.Const(xb), autograd.Const(yb)
 
 		// The translators: fool the discriminators, and come back.
 		fakeY, fakeX := res.G.Forward(x), res.F.Forward(y)
@@ -112,11 +116,11 @@ func TrainCycleGAN(cfg CycleConfig, train *data.Dataset, progress func(CycleProg
 		lossG.Backward()
 		optG.Step()
 
-		// The discriminators: real images against the translations, which
-		// are constants here so no gradient reaches the translators.
+		// The discriminators: real images against the translations,
+		// detached so that no gradient reaches the translators.
 		lossD := autograd.Add(
-			DiscriminatorLoss(res.DY.Forward(y), res.DY.Forward(autograd.Const(fakeY.Data))),
-			DiscriminatorLoss(res.DX.Forward(x), res.DX.Forward(autograd.Const(fakeX.Data))))
+			DiscriminatorLoss(res.DY.Forward(y), res.DY.Forward(fakeY.Detach())),
+			DiscriminatorLoss(res.DX.Forward(x), res.DX.Forward(fakeX.Detach())))
 		optD.ZeroGrad()
 		lossD.Backward()
 		optD.Step()
@@ -131,13 +135,4 @@ func TrainCycleGAN(cfg CycleConfig, train *data.Dataset, progress func(CycleProg
 	}
 	res.Seconds = time.Since(start).Seconds()
 	return res, nil
-}
-
-// cycleBatch draws k row indices from [0, n), with replacement.
-func cycleBatch(rng *tensor.RNG, n, k int) []int {
-	idx := make([]int, k)
-	for i := range idx {
-		idx[i] = rng.Intn(n)
-	}
-	return idx
 }

@@ -94,8 +94,8 @@ func classifierReport(clf *evaluation.Classifier, size int, mnist, dir string, s
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "%d training digits vs %d test digits: MNIST-FID %.2f, MNIST-IS %.2f, precision %.3f, recall %.3f\n",
-		size, size, s.FID, s.IS, s.Precision, s.Recall)
+	fmt.Fprintf(stdout, "%d training digits vs %d test digits: MNIST-FID %.2f, MNIST-IS %.2f, precision %.3f, recall %.3f, class KL %.4f\n",
+		size, size, s.FID, s.IS, s.Precision, s.Recall, s.ClassKL)
 	noise, err := clf.Score(evaluation.NoiseImages(size, tensor.NewRNG(1)), ref, evaluation.DefaultScoreOptions())
 	if err != nil {
 		return err
