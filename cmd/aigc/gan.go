@@ -35,7 +35,8 @@ func trainRingModel(model string, cfg gan.EGANConfig, dir string, stdout, stderr
 		return err
 	}
 	cov := res.Coverage(10000, seed+1)
-	fmt.Fprintf(stdout, "%s on the ring after %d steps (%.1f ms/step): %s\n", model, cfg.Ring.Steps, res.MsPerStep, cov)
+	name := map[string]string{"ring": "the GAN", "egan": "the E-GAN"}[model]
+	fmt.Fprintf(stdout, "%s on the ring after %d steps (%.1f ms/step): %s\n", name, cfg.Ring.Steps, res.MsPerStep, cov)
 	if err := nn.Save(filepath.Join(dir, "generator.params"), res.G); err != nil {
 		return err
 	}
