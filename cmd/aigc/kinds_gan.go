@@ -25,7 +25,7 @@ func init() {
 	register(&kind{
 		name: "egan", chapter: "gan",
 		summary: "an evolutionary GAN (E-GAN) on the same ring",
-		about:   "Trains the GAN chapter's E-GAN on the ring of eight Gaussians (the same start\nand schedule as ring) and writes its parameters, model.json (with the modes it\ncovers and the steps each mutation won) and samples.png into -out/egan.",
+		about:   "Trains the GAN chapter's E-GAN on the ring of eight Gaussians (the same start\nand schedule as ring) and writes its parameters, model.json (with the modes it\ncovers, the steps each mutation won and the fitness\ngaps) and samples.png into -out/egan.",
 		flags:   ringFlags("egan"),
 		sample:  sampleRing,
 		tour:    []string{},
@@ -48,7 +48,7 @@ func init() {
 	register(&kind{
 		name: "egan-mnist", chapter: "gan",
 		summary: "the E-GAN's generator evolution with DCGAN's networks",
-		about:   "Trains the GAN chapter's E-GAN on MNIST with DCGAN's networks and writes its\ncheckpoints, model.json (with the steps each mutation won) and pictures into\n-out/egan-mnist, as dcgan does.",
+		about:   "Trains the GAN chapter's E-GAN on MNIST with DCGAN's networks and writes its\ncheckpoints, model.json (with the steps each mutation won and the fitness\ngaps) and pictures into -out/egan-mnist, as dcgan does.",
 		flags:   digitGANFlags("egan-mnist"),
 		sample:  sampleDigitGAN,
 	})
