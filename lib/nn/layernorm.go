@@ -17,7 +17,7 @@ import (
 //	y = γ ⊙ (x - μ)/√(σ² + ε) + β
 type LayerNorm struct {
 	Gamma *autograd.Value // γ, scale per feature [D], starts at 1
-	Beta  *autograd.Value // β, shift per feature [D], starts at 0
+	Beta  *autograd.Value // β, shift per feature [D], starts at 0; nil for no shift
 	Eps   float64         // ε, keeps the division finite for a constant vector
 }
 
@@ -43,11 +43,18 @@ func (ln *LayerNorm) Forward(x *autograd.Value) *autograd.Value {
 	variance := autograd.MeanAxis(autograd.Square(xc), -1, true)
 	// x̂ = (x - μ)/√(σ² + ε)
 	xHat := autograd.Div(xc, autograd.Sqrt(autograd.AddScalar(variance, ln.Eps)))
-	// y = γ ⊙ x̂ + β
-	return autograd.Add(autograd.Mul(xHat, ln.Gamma), ln.Beta)
+	// y = γ ⊙ x̂ + β   (y = γ ⊙ x̂ without β)
+	y := autograd.Mul(xHat, ln.Gamma)
+	if ln.Beta == nil {
+		return y
+	}
+	return autograd.Add(y, ln.Beta)
 }
 
-// Params lists γ and β.
+// Params lists γ and β (γ alone without β).
 func (ln *LayerNorm) Params() []Param {
+	if ln.Beta == nil {
+		return []Param{{Name: "gamma", V: ln.Gamma}}
+	}
 	return []Param{{Name: "gamma", V: ln.Gamma}, {Name: "beta", V: ln.Beta}}
 }

@@ -41,3 +41,23 @@ func TestLayerNormNormalisesEachRow(t *testing.T) {
 	}
 	mustPanic(t, func() { ln.Forward(autograd.Const(tensor.New(2, 3))) }, "[2 3]", "[..., 4]")
 }
+
+// Without β the layer is γ ⊙ x̂: the same numbers as with β = 0, a
+// gradient that checks, and γ as its only tensor.
+func TestLayerNormWithoutShift(t *testing.T) {
+	ln := NewLayerNorm(5)
+	ln.Gamma.Data.CopyFrom(tensor.RandU(tensor.NewRNG(7), 0.5, 1.5, 5))
+	x := randParam(1, 2, 3, 5)
+	withZeroBeta := ln.Forward(x).Data
+	ln.Beta = nil
+	if ps := ln.Params(); len(ps) != 1 || ps[0].Name != "gamma" {
+		t.Fatalf("params %v, want [gamma]", ps)
+	}
+	y := ln.Forward(x).Data
+	for i, v := range y.Data {
+		if v != withZeroBeta.Data[i] {
+			t.Fatalf("without β y[%d] = %g, with β = 0 %g", i, v, withZeroBeta.Data[i])
+		}
+	}
+	checkGrad(t, func() *autograd.Value { return ln.Forward(x) }, x, ln.Gamma)
+}

@@ -12,7 +12,7 @@ import (
 // vectors x [N, in] maps to x·W + b [N, out] without a transpose.
 type Linear struct {
 	W *autograd.Value // weights [in, out]
-	B *autograd.Value // bias [out]
+	B *autograd.Value // bias [out]; nil for a layer without bias
 }
 
 // NewLinear returns a Linear layer from in to out features, initialised
@@ -26,6 +26,16 @@ func NewLinear(in, out int, rng *tensor.RNG) *Linear {
 	return &Linear{W: autograd.Param(w), B: autograd.Param(b)}
 }
 
+// NewLinearNoBias returns a Linear layer y = x·W without a bias (B is
+// nil), W initialised as NewLinear's. Layers followed by a normalisation,
+// or models that leave biases out on purpose (nanoGPT's bias=False),
+// use it.
+func NewLinearNoBias(in, out int, rng *tensor.RNG) *Linear {
+	l := NewLinear(in, out, rng)
+	l.B = nil
+	return l
+}
+
 // ANCHOR: linear
 
 // Forward maps x [..., in] to [..., out]. Any leading axes (a batch, a
@@ -37,13 +47,21 @@ func (l *Linear) Forward(x *autograd.Value) *autograd.Value {
 		panic(fmt.Sprintf("nn: Linear: input %v, want [..., %d] for weights %v", shape, in, l.W.Shape()))
 	}
 	rows := autograd.Reshape(x, -1, in)
-	// y = x·W + b
-	y := autograd.Add(autograd.MatMul(rows, l.W), l.B)
+	// y = x·W + b   (y = x·W without a bias)
+	y := autograd.MatMul(rows, l.W)
+	if l.B != nil {
+		y = autograd.Add(y, l.B)
+	}
 	outShape := append(append([]int{}, shape[:len(shape)-1]...), out)
 	return autograd.Reshape(y, outShape...)
 }
 
 // ANCHOR_END: linear
 
-// Params lists W and b.
-func (l *Linear) Params() []Param { return []Param{{Name: "W", V: l.W}, {Name: "b", V: l.B}} }
+// Params lists W and b (W alone for a layer without bias).
+func (l *Linear) Params() []Param {
+	if l.B == nil {
+		return []Param{{Name: "W", V: l.W}}
+	}
+	return []Param{{Name: "W", V: l.W}, {Name: "b", V: l.B}}
+}

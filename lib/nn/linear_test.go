@@ -53,3 +53,22 @@ func TestLinearDefaultInitBound(t *testing.T) {
 		t.Fatalf("max |b| = %g, want at most 0.1", m)
 	}
 }
+
+// Without a bias the layer is x·W exactly, its gradient checks, and its
+// only tensor is W, so a saved model has no "b" to load.
+func TestLinearNoBias(t *testing.T) {
+	l := NewLinearNoBias(2, 3, tensor.NewRNG(1))
+	if l.B != nil || len(l.Params()) != 1 || l.Params()[0].Name != "W" {
+		t.Fatalf("a layer without bias has B %v and params %v, want nil and [W]", l.B, l.Params())
+	}
+	copy(l.W.Data.Data, []float64{1, 2, 3, 4, 5, 6})
+	y := l.Forward(autograd.Const(tensor.FromSlice([]float64{1, -1}, 1, 2)))
+	want := []float64{-3, -3, -3}
+	for i, v := range want {
+		if y.Data.Data[i] != v {
+			t.Fatalf("y = %v, want %v", y.Data.Data, want)
+		}
+	}
+	x := randParam(2, 3, 2)
+	checkGrad(t, func() *autograd.Value { return l.Forward(x) }, x, l.W)
+}
