@@ -58,6 +58,12 @@ func LogSoftmax(t *Tensor) *Tensor {
 // exp(x_i - m) / Σ_j exp(x_j - m). (exp(x_i - logsumexp(x)) would inherit
 // the rounding of m + log Σ, a relative error of |m|·2⁻⁵²: rows of 1000s
 // would miss summing to 1 by 1e-13.)
+//
+// Entries of -Inf get exactly zero weight, exp(-Inf - m) = 0, which is how
+// attention masks keys out. A row that is -Inf throughout has no
+// distribution to give (0/0); it comes out as zeros, so a query that may
+// attend to nothing reads nothing, instead of NaN spreading through the
+// layers after it.
 func Softmax(t *Tensor) *Tensor {
 	n := t.Dim(-1)
 	out := New(t.Shape...)
@@ -67,6 +73,10 @@ func Softmax(t *Tensor) *Tensor {
 			m := math.Inf(-1)
 			for _, v := range row {
 				m = math.Max(m, v)
+			}
+			if math.IsInf(m, -1) {
+				clear(dst)
+				continue
 			}
 			s := 0.0
 			for j, v := range row {

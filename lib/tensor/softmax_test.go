@@ -114,6 +114,21 @@ func TestSoftmaxOfMaskedEntries(t *testing.T) {
 	}
 }
 
+// The masked entries' zeros are exact, not merely small, and a row masked
+// throughout comes out as zeros, not NaN, while the rows beside it are
+// unaffected.
+func TestSoftmaxOfFullyMaskedRow(t *testing.T) {
+	inf := math.Inf(1)
+	x := tensor.FromSlice([]float64{-inf, -inf, -inf, 0, -inf, 0}, 2, 3)
+	s := tensor.Softmax(x).Data
+	want := []float64{0, 0, 0, 0.5, 0, 0.5}
+	for i, v := range want {
+		if s[i] != v {
+			t.Fatalf("Softmax of %v = %v, want exactly %v", x.Data, s, want)
+		}
+	}
+}
+
 func TestLogSumExpOfInfiniteRows(t *testing.T) {
 	inf := math.Inf(1)
 	x := tensor.FromSlice([]float64{-inf, -inf, 3, inf, -inf, 0}, 3, 2)
