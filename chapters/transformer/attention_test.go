@@ -20,6 +20,33 @@ func permuteRows(x *tensor.Tensor, perm []int) *tensor.Tensor {
 	return out
 }
 
+// Attention's numbers by hand: one query against three keys in d_k = 4,
+// scores q·k_j/√4 plus the mask, softmax, and the weighted sum of the
+// values.
+func TestAttentionValues(t *testing.T) {
+	q := tensor.FromSlice([]float64{1, 0, 2, -1}, 1, 1, 4)
+	k := tensor.FromSlice([]float64{1, 1, 0, 0, 0, 2, 1, 1, -1, 0, 0, 3}, 1, 3, 4)
+	v := tensor.FromSlice([]float64{1, 0, 0, 1, 5, 5}, 1, 3, 2)
+	mask := tensor.FromSlice([]float64{0, 0, math.Inf(-1)}, 1, 3)
+	// q·k = 1, 1, -4; divided by √4: 0.5, 0.5, -2; the third key masked.
+	for _, tc := range []struct {
+		mask *tensor.Tensor
+		s    []float64
+	}{{nil, []float64{0.5, 0.5, -2}}, {mask, []float64{0.5, 0.5, math.Inf(-1)}}} {
+		z := 0.0
+		for _, x := range tc.s {
+			z += math.Exp(x)
+		}
+		want := []float64{0, 0}
+		for j, x := range tc.s {
+			want[0] += math.Exp(x) / z * v.Data[2*j]
+			want[1] += math.Exp(x) / z * v.Data[2*j+1]
+		}
+		got := Attention(autograd.Const(q), autograd.Const(k), autograd.Const(v), tc.mask).Data.Data
+		wantClose(t, "attention by hand", got, want, 1e-15)
+	}
+}
+
 // Without positions, self-attention sees its input as a set: permuting the
 // tokens permutes the outputs the same way, for the bare attention and
 // for a multi-head layer.
