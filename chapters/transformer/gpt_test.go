@@ -275,3 +275,28 @@ func BenchmarkGPTStep(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/step")
 }
+
+// nn.SetTraining reaches every dropout of the GPT (embeddings, attention
+// weights, sublayer outputs): in training mode two passes differ, in
+// evaluation mode they agree exactly and equal those of the same weights
+// without dropout.
+func TestGPTDropoutFollowsSetTraining(t *testing.T) {
+	cfg := GPTConfig{Vocab: 7, BlockSize: 5, Layers: 2, Heads: 2, Width: 8, Dropout: 0.3}
+	g, err := NewGPT(cfg, tensor.NewRNG(1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := randIDs(tensor.NewRNG(2), 2, 5, 7)
+	if d := maxDiff(g.Forward(ids).Data.Data, g.Forward(ids).Data.Data); !(d > 1e-6) {
+		t.Fatalf("two training passes differ by %.3g", d)
+	}
+	nn.SetTraining(g, false)
+	eval := g.Forward(ids).Data.Data
+	wantClose(t, "two evaluation passes", g.Forward(ids).Data.Data, eval, 0)
+	cfg.Dropout = 0
+	plain, err := NewGPT(cfg, tensor.NewRNG(1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantClose(t, "evaluation against no dropout", plain.Forward(ids).Data.Data, eval, 0)
+}
