@@ -3,6 +3,7 @@ package data
 import (
 	"fmt"
 	"strings"
+	"unicode"
 )
 
 // EncodePairs encodes parallel sentences, already split into tokens, as a
@@ -43,3 +44,42 @@ func Chars(text string) []string {
 	}
 	return out
 }
+
+// PunctTokens splits text into words and punctuation for a word-level
+// model: a token is a run of letters, digits and apostrophes (' or ’)
+// between letters, or one character of anything else but space. "And
+// Jesus wept." is And, Jesus, wept, "." and "woman’s son," is woman’s, son, ",".
+func PunctTokens(text string) []string {
+	var out []string
+	rs := []rune(text)
+	for i := 0; i < len(rs); {
+		r := rs[i]
+		switch {
+		case isSpace(r):
+			i++
+		case isWordRune(r):
+			j := i + 1
+			for j < len(rs) && (isWordRune(rs[j]) || isApostrophe(rs[j]) && j+1 < len(rs) && isWordRune(rs[j+1])) {
+				j++
+			}
+			out = append(out, string(rs[i:j]))
+			i = j
+		default:
+			out = append(out, string(r))
+			i++
+		}
+	}
+	return out
+}
+
+// isSpace reports whether r separates tokens.
+func isSpace(r rune) bool { return unicode.IsSpace(r) }
+
+// isWordRune reports whether r can be part of a word: a letter, a digit or
+// a combining mark.
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// isApostrophe reports whether r is an apostrophe, straight or curly.
+func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
