@@ -74,14 +74,6 @@ func TestAlignAndSplitVerses(t *testing.T) {
 	}
 }
 
-func TestPunctTokens(t *testing.T) {
-	got := PunctTokens("And the woman’s son, (Dan:) ¡OH Jehová! 'tis rock'n")
-	want := []string{"And", "the", "woman’s", "son", ",", "(", "Dan", ":", ")", "¡", "OH", "Jehová", "!", "'", "tis", "rock'n"}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("PunctTokens = %q,\nwant %q", got, want)
-	}
-}
-
 func TestExportVersesMissing(t *testing.T) {
 	t.Setenv("PATH", "")
 	_, err := ExportVerses(BibleEnglishModule)
