@@ -67,3 +67,22 @@ func (s *WindowSampler) Sample(batch int) (x, y [][]int) {
 	}
 	return x, y
 }
+
+// SequentialWindows cuts data into consecutive, non-overlapping windows of
+// blockSize tokens, from the start, for an evaluation that every program
+// can repeat exactly: window k has x = data[k*blockSize : (k+1)*blockSize]
+// and y the same shifted one token on, for every k whose y fits in data
+// ((k+1)*blockSize < len(data)); the few tokens after the last full window
+// are not used. A Python script gets the same windows' starts from
+// range(0, len(data) - blockSize, blockSize). It panics unless 0 <
+// blockSize < len(data).
+func SequentialWindows(data []int, blockSize int) (x, y [][]int) {
+	if blockSize <= 0 || blockSize >= len(data) {
+		panic(fmt.Sprintf("data: SequentialWindows: block size %d for %d tokens (want 0 < block size < tokens)", blockSize, len(data)))
+	}
+	for i := 0; i+blockSize < len(data); i += blockSize {
+		x = append(x, append([]int(nil), data[i:i+blockSize]...))
+		y = append(y, append([]int(nil), data[i+1:i+1+blockSize]...))
+	}
+	return x, y
+}

@@ -54,3 +54,19 @@ func TestWindowSampler(t *testing.T) {
 	}
 	mustPanic(t, func() { NewWindowSampler(data, 50, 1) }, "block size 50", "50 tokens")
 }
+
+func TestSequentialWindows(t *testing.T) {
+	data := []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}
+	x, y := SequentialWindows(data, 3)
+	// Starts 0, 3, 6: the window at 6 needs data[9] as its last target.
+	wantX := [][]int{{0, 1, 2}, {3, 4, 5}, {6, 7, 8}}
+	wantY := [][]int{{1, 2, 3}, {4, 5, 6}, {7, 8, 9}}
+	if !reflect.DeepEqual(x, wantX) || !reflect.DeepEqual(y, wantY) {
+		t.Errorf("SequentialWindows(10 tokens, 3) = %v, %v; want %v, %v", x, y, wantX, wantY)
+	}
+	// With 9 tokens the window at 6 has no target for its last token.
+	if x, _ := SequentialWindows(data[:9], 3); len(x) != 2 {
+		t.Errorf("9 tokens in blocks of 3 gave %d windows, want 2", len(x))
+	}
+	mustPanic(t, func() { SequentialWindows(data, 0) }, "block size 0")
+}
