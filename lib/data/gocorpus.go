@@ -27,7 +27,12 @@ const GoCorpusVersion = "go1.26.8"
 //	strconv strings text/tabwriter text/template unicode/utf8
 //
 // A script in another language reproduces the corpus from this list and
-// GoCorpusHeader; or it reads the file WriteGoCorpus writes.
+// GoCorpusHeader, reading each file's bytes unchanged, or reads the file
+// WriteGoCorpus writes. In Python, with files the list and root the GOROOT:
+//
+//	text = "".join("// ==> " + p + " <==\n" + open(root + "/" + p, encoding="utf-8", newline="").read() for p in files)
+//	chars = sorted(set(text))          # ids as CharVocab gives them
+//	n = len(text); train, val = text[:int(n * 0.9)], text[int(n * 0.9):]
 func GoCorpusFiles() []string { return slices.Clone(goCorpusFiles) }
 
 // GoCorpusHeader is the line written before each file of the Go corpus: it
