@@ -118,3 +118,18 @@ func TestLoadBible(t *testing.T) {
 		t.Errorf("no pair %+v", want)
 	}
 }
+
+func TestLoadBibleFiles(t *testing.T) {
+	dir := t.TempDir()
+	en := writeFile(t, dir, "kjv.txt", []byte("John 11:35 <w savlm=\"strong:G2424\">Jesus</w> <w>wept</w>.\nJohn 11:36 Then said the Jews, Behold how he loved him!\n"))
+	es := writeFile(t, dir, "sparv.txt", []byte("John 11:35 <w savlm=\"strong:G1145\">Y lloró</w> <w>Jesús</w>.\nJohn 11:36 Y dijeron los Judíos: Mirad cómo le amaba.\n"))
+	got, err := LoadBibleFiles(en, es, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []VersePair{{"John 11:35", "Jesus wept.", "Y lloró Jesús."}}; !reflect.DeepEqual(got, want) {
+		t.Errorf("LoadBibleFiles = %q, want %q", got, want)
+	}
+	_, err = LoadBibleFiles(en, dir+"/none.txt", 0)
+	wantErr(t, err, "none.txt")
+}
