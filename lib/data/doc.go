@@ -1,7 +1,7 @@
 // Package data feeds luoxia's models: the MNIST digits read from their
-// original IDX files, seeded mini-batches, and small synthetic 2-D point sets
+// original IDX files, seeded mini-batches, small synthetic 2-D point sets
 // on which a generative model's successes and failures can be seen at a
-// glance.
+// glance, and the tokenisers, tasks and corpora of the Transformer chapter.
 //
 // # IDX, the format MNIST is stored in
 //
@@ -68,6 +68,38 @@
 // a scatter plot shows it at once. The moons and the swiss roll are curved,
 // thin manifolds on which diffusion models and normalising flows are
 // traditionally first tried.
+//
+// # Text for the Transformer
+//
+// A model reads text as a sequence of integer ids. A [CharVocab] gives each
+// distinct character of a text an id, in code-point order, for a
+// character-level model; a [WordVocab] gives ids to whole tokens (words,
+// punctuation, or single Chinese characters) after four reserved ones:
+// <pad> 0, <s> 1, </s> 2 and <unk> 3 ([PadID], [BOSID], [EOSID], [UnkID]).
+// [Words], [Chars] and [PunctTokens] split a text into tokens.
+//
+// A sequence-to-sequence example is a source, the decoder's input (the
+// target after <s>) and the decoder's expected output (the same shifted one
+// token on, ending in </s>): a [SeqBatch]. [PadBatch] pads a batch to its
+// longest sequence. Three tasks give such batches:
+//
+//   - the copy task ([NewCopyTask]): random sequences of 10 tokens over a
+//     vocabulary of 11, which the model must write back, with a fixed
+//     held-out set that training never draws;
+//   - number words ([NumberSplit], [EncodePairs]): every number from 0 to
+//     99,999 in English words and in Chinese numerals, "three hundred and
+//     forty-two" and 三百四十二, in either direction, with exact references
+//     for BLEU and a split in which no number is in two parts;
+//   - the Bible ([LoadBible]): the King James Version against the Spanish
+//     Reina-Valera 1909, verse by verse, from Debian's SWORD packages; when
+//     they are not installed the error wraps [ErrCorpusMissing] and says
+//     what to install.
+//
+// For a character-level GPT, [LoadGoCorpus] reads a fixed list of the Go
+// distribution's own standard-library sources (about 1 MB) and splits it
+// 90/10 into training and validation text ([CharCorpus]); [WriteGoCorpus]
+// writes the identical bytes for a program in another language, and a
+// [WindowSampler] draws the (x, y) windows a language model trains on.
 //
 // The exported API uses no generics and no iterators, so notebooks running
 // the gophernotes interpreter can call all of it.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"runtime"
 	"testing"
+	"unicode/utf8"
 )
 
 // FuzzReadIDX feeds ReadIDX arbitrary bytes. It must never panic; what it
@@ -59,6 +60,41 @@ func FuzzReadIDX(f *testing.F) {
 		}
 		if got := len(x.Float64s()); got != x.Len() {
 			t.Fatalf("Float64s gave %d values for dims %v", got, x.Dims)
+		}
+	})
+}
+
+// FuzzCharVocab builds a vocabulary from arbitrary text. Invalid UTF-8 must
+// be refused; valid text must decode back to itself, with ids in range and
+// characters in increasing order.
+func FuzzCharVocab(f *testing.F) {
+	for _, s := range []string{"", "hello, 世界", "a\xffb", "\x00\n\t", "ÿ\u2028"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		v, err := NewCharVocab(s)
+		if !utf8.ValidString(s) {
+			if err == nil {
+				t.Fatalf("invalid UTF-8 %q accepted", s)
+			}
+			return
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids, err := v.Encode(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		back, err := v.Decode(ids)
+		if err != nil || back != s {
+			t.Fatalf("round trip of %q gave %q, %v", s, back, err)
+		}
+		chars := []rune(v.Chars())
+		for i := 1; i < len(chars); i++ {
+			if chars[i-1] >= chars[i] {
+				t.Fatalf("characters %q are not in increasing order", v.Chars())
+			}
 		}
 	})
 }
