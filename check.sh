@@ -16,9 +16,11 @@ fail() { printf '\ncheck.sh: FAILED: %s\n' "$*" >&2; exit 1; }
 
 step "tools"
 go version || fail "no go command on PATH: install Go 1.26 or newer"
-# A C BLAS for the optional OpenBLAS backend, and Jupyter's headless
-# executor for the notebooks (Debian's packages; no pip needed).
-packages="libopenblas-dev jupyter-nbconvert python3-nbclient jupyter-client"
+# A C BLAS for the optional OpenBLAS backend, Jupyter's headless
+# executor for the notebooks, and the King James and Reina-Valera 1909
+# Bibles with the tool that exports them verse by verse (the Transformer
+# chapter's real parallel corpus) — Debian's packages; no pip needed.
+packages="libopenblas-dev jupyter-nbconvert python3-nbclient jupyter-client sword-text-kjv sword-text-sparv libsword-utils"
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
 	missing=""
 	for p in $packages; do dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"; done
