@@ -20,7 +20,7 @@ func TestDecodeScorerStateForksDoNotShareTokens(t *testing.T) {
 	for _, tok := range []int{1, 2, 3} {
 		s.Feed(tok)
 	}
-	a, b := s.Fork(), s.Fork()
+	a, b := fork("test", s), fork("test", s)
 	a.Feed(4)
 	b.Feed(0)
 	a.Feed(4)
