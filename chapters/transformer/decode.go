@@ -37,9 +37,13 @@ type Scorer func(prefix []int) []float64
 // prefix and then part, so it forks the state once per hypothesis it
 // keeps; a Fork that shared its cache would let one hypothesis write into
 // another's history.
+//
+// Fork's result must itself be a State. It is typed any because the
+// notebooks' Go interpreter cannot pass between cells a type that names
+// itself, as a Fork() State would.
 type State interface {
 	Feed(token int) []float64
-	Fork() State
+	Fork() any
 }
 
 // NewScorerState returns a State that keeps the tokens fed to it and asks
@@ -66,8 +70,18 @@ func (s *scorerState) Feed(token int) []float64 {
 
 // Fork copies the prefix into a fresh slice: two forks that appended to
 // one backing array would overwrite each other's tokens.
-func (s *scorerState) Fork() State {
+func (s *scorerState) Fork() any {
 	return &scorerState{score: s.score, prefix: append([]int(nil), s.prefix...)}
+}
+
+// fork returns s.Fork() as a State, and panics if it is not one.
+func fork(who string, s State) State {
+	r := s.Fork()
+	f, ok := r.(State)
+	if !ok || f == nil {
+		panic(fmt.Sprintf("transformer: %s: %T.Fork returned %T, not a State", who, s, r))
+	}
+	return f
 }
 
 // feedPrompt feeds the prompt to s and returns the logits of the first

@@ -105,7 +105,7 @@ func BeamSearch(s State, prompt []int, cfg BeamConfig) []Hypothesis {
 				finished = append(finished, newHypothesis(tokens, c.logProb, false, cfg.Alpha))
 				taken++
 			default:
-				state := parent.state.Fork()
+				state := fork("BeamSearch", parent.state)
 				logits := state.Feed(c.token)
 				checkLogits("BeamSearch", logits)
 				next = append(next, beam{tokens: tokens, logProb: c.logProb, state: state, logits: logits})

@@ -57,7 +57,7 @@ func (s *markovState) Feed(tok int) []float64 {
 	return z
 }
 
-func (s *markovState) Fork() State {
+func (s *markovState) Fork() any {
 	return &markovState{m: s.m, last: s.last, counts: append([]float64(nil), s.counts...)}
 }
 

@@ -1,6 +1,7 @@
 package transformer
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/luoxia/aigc/lib/tensor"
@@ -20,7 +21,7 @@ func TestDecodeScorerStateForksDoNotShareTokens(t *testing.T) {
 	for _, tok := range []int{1, 2, 3} {
 		s.Feed(tok)
 	}
-	a, b := s.Fork(), s.Fork()
+	a, b := fork("test", s), fork("test", s)
 	a.Feed(4)
 	b.Feed(0)
 	a.Feed(4)
@@ -68,4 +69,23 @@ func TestDecodeGreedyStateMatchesScorer(t *testing.T) {
 			t.Fatalf("seed %d: cached %v, stateless %v", seed, cached, stateless)
 		}
 	}
+}
+
+// badFork is a State whose Fork returns something else.
+type badFork struct{ markovState }
+
+func (badFork) Fork() any { return "not a State" }
+
+// TestDecodeBeamSearchChecksForks: beam search panics, naming the type,
+// when a State's Fork returns something that is not a State.
+func TestDecodeBeamSearchChecksForks(t *testing.T) {
+	m := randomMarkov(tensor.NewRNG(3), 4, 1, 0)
+	s := &badFork{markovState{m: m, counts: make([]float64, 4)}}
+	defer func() {
+		msg, _ := recover().(string)
+		if !strings.Contains(msg, "Fork returned string, not a State") {
+			t.Errorf("panic %q, want one that names what Fork returned", msg)
+		}
+	}()
+	BeamSearch(s, []int{1}, BeamConfig{Width: 2, MaxLen: 3, End: -1})
 }

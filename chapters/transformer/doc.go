@@ -35,6 +35,7 @@
 //	decode_greedy.go  greedy decoding: the most likely token, step after step
 //	decode_beam.go    beam search, with GNMT's length normalisation
 //	decode_sample.go  sampling, with temperature, top-k and top-p (nucleus) filtering
+//	state.go          the GPT and the encoder-decoder as States, with their KV caches
 //
 // Tensors of tokens are [B, T, D]: B sequences, T positions, D = d_model
 // features. Inside attention they are split into H heads of d_k = D/H
