@@ -58,7 +58,7 @@ type GPTTrainConfig struct {
 	// averages 20 random batches of 12 (eval_iters = 20 in the baby
 	// GPT's command), 240 windows, different at each evaluation; fixed
 	// windows remove that noise from the curve, and 480 of them, 30,720
-	// characters, cost about as much as 15 training steps.
+	// characters, cost about as much as ten training steps.
 	EvalWindows int
 	// Seed fixes the initial weights and the training windows: the same
 	// Seed and corpus give the same run, number for number. 1337 is
