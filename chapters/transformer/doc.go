@@ -21,6 +21,11 @@
 //	gpt.go         a decoder-only GPT, as nanoGPT builds it
 //	loss.go        label-smoothed cross-entropy
 //
+// Training the GPT on characters, as nanoGPT's baby GPT is trained:
+//
+//	train_gpt_config.go  GPTTrainConfig: the baby GPT's settings, each explained
+//	train_gpt.go         TrainGPT: AdamW with warm-up and cosine, clipping, the validation loss
+//
 // The decoding files turn a model's next-token scores into a sequence, and
 // they do it for any model: the encoder-decoder translator and the GPT
 // both decode through the same functions. A model offers its scores in
