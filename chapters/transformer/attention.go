@@ -8,6 +8,8 @@ import (
 	"github.com/luoxia/aigc/lib/tensor"
 )
 
+// ANCHOR: attention
+
 // Attention is scaled dot-product attention over queries q [..., Tq, d_k],
 // keys k [..., Tk, d_k] and values v [..., Tk, d_v] with equal leading axes
 // (usually [B, H]): each query's output is the average of the values
@@ -24,6 +26,10 @@ func Attention(q, k, v *autograd.Value, mask *tensor.Tensor) *autograd.Value {
 	// Attention(Q, K, V) = A V
 	return autograd.BatchedMatMul(a, false, v, false)
 }
+
+// ANCHOR_END: attention
+
+// ANCHOR: attention_weights
 
 // AttentionWeights returns the attention weights [..., Tq, Tk] of queries
 // q [..., Tq, d_k] on keys k [..., Tk, d_k]: row i is a distribution over
@@ -50,6 +56,8 @@ func AttentionWeights(q, k *autograd.Value, mask *tensor.Tensor) *autograd.Value
 	// A = softmax(S + M), along the keys
 	return autograd.Softmax(scores)
 }
+
+// ANCHOR_END: attention_weights
 
 // checkValues panics unless v [..., Tk, d_v] matches the weights a
 // [..., Tq, Tk].

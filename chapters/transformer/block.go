@@ -29,6 +29,8 @@ type KV struct {
 	K, V *autograd.Value
 }
 
+// ANCHOR: residual
+
 // residual applies sublayer f to x with a residual connection and the
 // LayerNorm ln, after (postLN) or before the sublayer, with dropout on
 // the sublayer's output.
@@ -40,6 +42,8 @@ func residual(x *autograd.Value, ln *nn.LayerNorm, postLN bool, drop *nn.Dropout
 	// x ← x + Dropout(Sublayer(LN(x)))
 	return autograd.Add(x, drop.Forward(f(ln.Forward(x))))
 }
+
+// ANCHOR_END: residual
 
 // selfAttend runs self-attention on h [B, T, d_model] whose keys and values
 // extend those of past (nil for none) along T, and returns the output and
@@ -88,6 +92,8 @@ func (b *Block) Forward(x *autograd.Value, mask *tensor.Tensor) *autograd.Value 
 	return y
 }
 
+// ANCHOR: block_forward
+
 // ForwardKV is Forward for tokens x [B, Tq, d_model] that follow the
 // tokens whose keys and values past holds (nil for none): they attend to
 // those and to themselves, and the result comes with the keys and values
@@ -104,6 +110,8 @@ func (b *Block) ForwardKV(x *autograd.Value, past *KV, mask *tensor.Tensor) (*au
 	x = residual(x, b.LN2, b.PostLN, b.Drop, b.MLP.Forward)
 	return x, kv
 }
+
+// ANCHOR_END: block_forward
 
 // Children names the layers "ln1", "attn", "ln2", "mlp" and "drop".
 func (b *Block) Children() []nn.Child {
@@ -159,6 +167,8 @@ func (d *DecoderLayer) MemoryKV(memory *autograd.Value) *KV {
 	return &KV{K: k, V: v}
 }
 
+// ANCHOR: decoder_forward
+
 // ForwardKV is Forward for target tokens x [B, Tq, d_model] that follow
 // those whose self-attention keys and values past holds (nil for none),
 // with the cross-attention's keys and values mem from MemoryKV. It
@@ -178,6 +188,8 @@ func (d *DecoderLayer) ForwardKV(x *autograd.Value, past, mem *KV, selfMask, mem
 	x = residual(x, d.LN3, d.PostLN, d.Drop, d.MLP.Forward)
 	return x, kv
 }
+
+// ANCHOR_END: decoder_forward
 
 // Children names the layers "ln1", "self", "ln2", "cross", "ln3", "mlp"
 // and "drop".

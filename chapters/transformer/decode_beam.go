@@ -22,6 +22,8 @@ type Hypothesis struct {
 	Finished bool    // whether the hypothesis ended with the end token (otherwise it reached MaxLen)
 }
 
+// ANCHOR: length_penalty
+
 // LengthPenalty returns GNMT's length normalisation (Wu et al. 2016, eq. 14)
 // of a sequence of length tokens,
 //
@@ -35,6 +37,8 @@ func LengthPenalty(length int, alpha float64) float64 {
 	// lp(Y) = ((5 + |Y|) / 6)^α
 	return math.Pow((5+float64(length))/6, alpha)
 }
+
+// ANCHOR_END: length_penalty
 
 // beam is a hypothesis that is still growing: its tokens, its
 // log-probability, its model state, and the logits of its next token.
@@ -85,6 +89,7 @@ func BeamSearch(s State, prompt []int, cfg BeamConfig) []Hypothesis {
 		panic(fmt.Sprintf("transformer: BeamSearch: Alpha %g, want α ≥ 0", cfg.Alpha))
 	}
 	checkMaxLen("BeamSearch", cfg.MaxLen)
+	// ANCHOR: beam_loop
 	live := []beam{{state: s, logits: feedPrompt("BeamSearch", s, prompt)}}
 	var finished []Hypothesis
 	for len(live) > 0 && len(finished) < cfg.Width {
@@ -119,7 +124,10 @@ func BeamSearch(s State, prompt []int, cfg BeamConfig) []Hypothesis {
 		finished = finished[:cfg.Width]
 	}
 	return finished
+	// ANCHOR_END: beam_loop
 }
+
+// ANCHOR: extensions
 
 // extensions returns every one-token extension of the live beams that has
 // a probability above 0, most probable first; of equal log-probabilities,
@@ -138,6 +146,8 @@ func extensions(live []beam) []candidate {
 	sort.SliceStable(all, func(i, j int) bool { return all[i].logProb > all[j].logProb })
 	return all
 }
+
+// ANCHOR_END: extensions
 
 // newHypothesis scores a complete sequence with the length penalty.
 func newHypothesis(tokens []int, logProb float64, finished bool, alpha float64) Hypothesis {

@@ -1,5 +1,7 @@
 package transformer
 
+// ANCHOR: greedy
+
 // Greedy decodes by taking, at every step, the single most likely token,
 //
 //	y_t = argmax_j p(y_t = j | x, y_<t)
@@ -27,3 +29,5 @@ func Greedy(s State, prompt []int, maxLen, end int) []int {
 		checkLogits("Greedy", logits)
 	}
 }
+
+// ANCHOR_END: greedy

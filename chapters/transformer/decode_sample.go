@@ -88,6 +88,8 @@ func TopKFilter(logits []float64, k int) []float64 {
 	return out
 }
 
+// ANCHOR: top_p
+
 // TopPFilter keeps the nucleus of the distribution softmax(logits) and sets
 // the other logits to -Inf (Holtzman et al. 2020): the smallest set of
 // tokens whose probabilities sum to at least p, found by taking tokens
@@ -120,6 +122,10 @@ func TopPFilter(logits []float64, p float64) []float64 {
 	return out
 }
 
+// ANCHOR_END: top_p
+
+// ANCHOR: filter
+
 // Filter returns the logits that cfg samples from: divided by the
 // temperature, then cut to the top k, then to the nucleus of probability
 // p. The order matters for top-p, whose nucleus is measured on the
@@ -137,6 +143,8 @@ func (cfg SampleConfig) Filter(logits []float64) []float64 {
 	}
 	return z
 }
+
+// ANCHOR_END: filter
 
 // check panics unless cfg's filters are in range.
 func (cfg SampleConfig) check(who string) {

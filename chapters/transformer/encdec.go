@@ -151,6 +151,8 @@ func (m *EncoderDecoder) SourceMask(src [][]int) *tensor.Tensor {
 	return PadTokenMask(src, m.Config.Pad)
 }
 
+// ANCHOR: encode
+
 // Encode returns the memory [B, S, d_model] of the source sentences src
 // [B][S], its padding masked.
 func (m *EncoderDecoder) Encode(src [][]int) *autograd.Value {
@@ -165,6 +167,8 @@ func (m *EncoderDecoder) Encode(src [][]int) *autograd.Value {
 	return x
 }
 
+// ANCHOR_END: encode
+
 // EmbedTarget returns the decoder's input for target tokens tgt [B][T] at
 // positions start, ..., start+T-1, [B, T, d_model]. As with GPT.Embed, a
 // pass that will not be differentiated can continue from
@@ -172,6 +176,8 @@ func (m *EncoderDecoder) Encode(src [][]int) *autograd.Value {
 func (m *EncoderDecoder) EmbedTarget(tgt [][]int, start int) *autograd.Value {
 	return m.embed(m.TgtEmb, tgt, start)
 }
+
+// ANCHOR: embed
 
 // embed returns √d_model · E[ids] + PE(start..start+T-1), with dropout.
 func (m *EncoderDecoder) embed(e *nn.Embedding, ids [][]int, start int) *autograd.Value {
@@ -185,6 +191,8 @@ func (m *EncoderDecoder) embed(e *nn.Embedding, ids [][]int, start int) *autogra
 	x = autograd.Add(x, autograd.Const(tensor.Slice(m.pe, 0, start, start+t)))
 	return m.Drop.Forward(x)
 }
+
+// ANCHOR_END: embed
 
 // MemoryKV returns every decoder layer's cross-attention keys and values
 // of the memory from Encode: computed once per source batch.
@@ -219,6 +227,7 @@ func (m *EncoderDecoder) DecodeKV(y *autograd.Value, past, mem []*KV, srcMask *t
 		}
 		y, kvs[l] = d.ForwardKV(y, p, mem[l], selfMask, srcMask)
 	}
+	// ANCHOR: decode_output
 	if m.DecNorm != nil {
 		y = m.DecNorm.Forward(y)
 	}
@@ -228,6 +237,7 @@ func (m *EncoderDecoder) DecodeKV(y *autograd.Value, past, mem []*KV, srcMask *t
 	}
 	// logits = y W_out + b_out
 	return m.Out.Forward(y), kvs
+	// ANCHOR_END: decode_output
 }
 
 // Loss returns the label-smoothed cross-entropy (LabelSmoothingLoss with

@@ -102,6 +102,7 @@ func NewGPT(cfg GPTConfig, rng *tensor.RNG) (*GPT, error) {
 		Drop:   nn.NewDropout(cfg.Dropout, rng),
 		LNF:    newLayerNorm(d, cfg.Bias),
 	}
+	// ANCHOR: gpt_init
 	const sigma = 0.02
 	nn.Normal(g.TokEmb.W.Data, sigma, rng)
 	nn.Normal(g.PosEmb.W.Data, sigma, rng)
@@ -115,6 +116,7 @@ func NewGPT(cfg GPTConfig, rng *tensor.RNG) (*GPT, error) {
 		}
 		g.Blocks = append(g.Blocks, b)
 	}
+	// ANCHOR_END: gpt_init
 	return g, nil
 }
 
@@ -152,6 +154,8 @@ func (g *GPT) Embed(ids [][]int, start int) *autograd.Value {
 	return g.Drop.Forward(x)
 }
 
+// ANCHOR: gpt_transform
+
 // Transform runs the blocks, the final LayerNorm and the output layer on
 // h_0 [B, Tq, d_model] from Embed, for tokens that follow those whose
 // keys and values past holds (one KV per block, or nil for none), and
@@ -180,6 +184,8 @@ func (g *GPT) Transform(h *autograd.Value, past []*KV) (*autograd.Value, []*KV) 
 	// logits = LN_f(h_L) W_eᵀ
 	return autograd.BatchedMatMul(g.LNF.Forward(h), false, g.TokEmb.W, true), kvs
 }
+
+// ANCHOR_END: gpt_transform
 
 // Loss returns the mean cross-entropy of the next-token predictions: the
 // logits for ids [B][T] against targets [B][T], targets[b][t] being the

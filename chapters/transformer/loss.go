@@ -46,6 +46,8 @@ func LabelSmoothingLoss(logits *autograd.Value, targets []int, eps float64, pad 
 	return autograd.Scale(autograd.Sum(autograd.Mul(autograd.Const(q), logP)), -1/float64(n))
 }
 
+// ANCHOR: smoothed_targets
+
 // smoothedTargets returns q [len(targets), v] and the number of rows whose
 // target is not the pad token (those rows of q are zero).
 func smoothedTargets(targets []int, v int, eps float64, pad int) (*tensor.Tensor, int) {
@@ -76,6 +78,10 @@ func smoothedTargets(targets []int, v int, eps float64, pad int) (*tensor.Tensor
 	return q, n
 }
 
+// ANCHOR_END: smoothed_targets
+
+// ANCHOR: label_smoothing_floor
+
 // LabelSmoothingFloor is the smallest loss LabelSmoothingLoss can take: at
 // p = q it equals the entropy of the smoothed target,
 //
@@ -96,3 +102,5 @@ func LabelSmoothingFloor(vocab int, eps float64, hasPad bool) float64 {
 	}
 	return h
 }
+
+// ANCHOR_END: label_smoothing_floor

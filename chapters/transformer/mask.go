@@ -15,6 +15,8 @@ import (
 // padding mask [B, 1, 1, Tk] (one per sequence, the same for every head
 // and query). tensor.Add(causal, padding) combines them, [B, 1, Tq, Tk].
 
+// ANCHOR: causal_mask
+
 // CausalMask returns the [tq, tk] mask that lets query i attend to key j
 // only when j ≤ i + (tk - tq): the queries are the last tq of tk
 // positions, and none may see a position after its own. With tq = tk it
@@ -36,6 +38,10 @@ func CausalMask(tq, tk int) *tensor.Tensor {
 	return m
 }
 
+// ANCHOR_END: causal_mask
+
+// ANCHOR: padding_mask
+
 // PaddingMask returns the [B, 1, 1, t] mask that hides the padding of
 // sequences padded to length t: sequence b has lengths[b] real tokens
 // followed by padding, and every query may attend to its real tokens
@@ -54,6 +60,8 @@ func PaddingMask(lengths []int, t int) *tensor.Tensor {
 	}
 	return m
 }
+
+// ANCHOR_END: padding_mask
 
 // PadTokenMask returns the [B, 1, 1, T] mask that hides every position
 // holding the pad token in the batch ids [B][T].

@@ -61,6 +61,8 @@ func (m *MultiHeadAttention) KeysValues(mem *autograd.Value) (k, v *autograd.Val
 	return m.splitHeads(m.WK.Forward(mem)), m.splitHeads(m.WV.Forward(mem))
 }
 
+// ANCHOR: mha_attend
+
 // Attend returns the attention of the queries x [B, Tq, d_model] on keys
 // and values k, v [B, H, Tk, d_k] that KeysValues made (or that a cache
 // assembled from its results along the T axis), as [B, Tq, d_model].
@@ -76,6 +78,10 @@ func (m *MultiHeadAttention) Attend(x, k, v *autograd.Value, mask *tensor.Tensor
 	return m.WO.Forward(m.mergeHeads(heads))
 }
 
+// ANCHOR_END: mha_attend
+
+// ANCHOR: split_heads
+
 // splitHeads views x [B, T, H·d_k] as H heads, [B, H, T, d_k].
 func (m *MultiHeadAttention) splitHeads(x *autograd.Value) *autograd.Value {
 	s := x.Shape()
@@ -84,6 +90,8 @@ func (m *MultiHeadAttention) splitHeads(x *autograd.Value) *autograd.Value {
 	}
 	return autograd.Transpose(autograd.Reshape(x, s[0], s[1], m.H, s[2]/m.H), 0, 2, 1, 3)
 }
+
+// ANCHOR_END: split_heads
 
 // mergeHeads concatenates the heads x [B, H, T, d_k] back to [B, T, H·d_k].
 func (m *MultiHeadAttention) mergeHeads(x *autograd.Value) *autograd.Value {

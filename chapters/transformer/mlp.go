@@ -25,11 +25,15 @@ func NewMLP(dModel, dFF int, bias bool, rng *tensor.RNG) *MLP {
 	return &MLP{FC1: newLinear(dModel, dFF, bias, rng), FC2: newLinear(dFF, dModel, bias, rng)}
 }
 
+// ANCHOR: mlp_forward
+
 // Forward maps x [..., d_model] to [..., d_model], token by token.
 func (m *MLP) Forward(x *autograd.Value) *autograd.Value {
 	// FFN(x) = GELU(x W_1 + b_1) W_2 + b_2
 	return m.FC2.Forward(autograd.GELU(m.FC1.Forward(x)))
 }
+
+// ANCHOR_END: mlp_forward
 
 // Children names the two layers "fc1" and "fc2".
 func (m *MLP) Children() []nn.Child {

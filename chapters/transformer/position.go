@@ -14,6 +14,8 @@ import (
 // sinusoids (Sinusoidal), the GPT learns one vector per position (an
 // nn.Embedding of BlockSize rows looked up at 0, 1, ..., T-1).
 
+// ANCHOR: sinusoidal
+
 // Sinusoidal returns the sinusoidal position encodings of the n positions
 // start, start+1, ..., start+n-1 as [n, d] (d even), from Vaswani et al.
 // (2017), §3.5:
@@ -43,6 +45,8 @@ func Sinusoidal(start, n, d int) *tensor.Tensor {
 	}
 	return pe
 }
+
+// ANCHOR_END: sinusoidal
 
 // positions returns the ids start, start+1, ..., start+n-1: the rows of a
 // learned position table that a sequence of n tokens starting at start

@@ -52,6 +52,8 @@ func NewGPTState(g *GPT) *GPTState {
 // Len returns the number of tokens fed so far.
 func (s *GPTState) Len() int { return s.pos }
 
+// ANCHOR: gpt_feed
+
 // Feed appends token and returns the logits of the token after it.
 func (s *GPTState) Feed(token int) []float64 {
 	cfg := s.g.Config
@@ -67,6 +69,8 @@ func (s *GPTState) Feed(token int) []float64 {
 	s.past, s.pos = kvs, s.pos+1
 	return lastRow(logits.Data)
 }
+
+// ANCHOR_END: gpt_feed
 
 // Fork returns a copy of s that shares its keys and values, which no
 // later step writes into.
