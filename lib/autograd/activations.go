@@ -54,7 +54,7 @@ func Sigmoid(a *Value) *Value {
 		for i, y := range out.Data.Data {
 			g.Data[i] = out.Grad.Data[i] * y * (1 - y)
 		}
-		a.accumulate(g)
+		a.accumulateOwned(g)
 	})
 	return out
 }
@@ -63,7 +63,7 @@ func Sigmoid(a *Value) *Value {
 // Binary cross-entropy with logits is built from it.
 func Softplus(a *Value) *Value {
 	out := newOp("softplus", tensor.Softplus(a.Data), a)
-	out.setBackward(func() { a.accumulate(tensor.Mul(out.Grad, tensor.Sigmoid(a.Data))) })
+	out.setBackward(func() { a.accumulateOwned(tensor.Mul(out.Grad, tensor.Sigmoid(a.Data))) })
 	return out
 }
 

@@ -11,10 +11,10 @@ func MatMul(a, b *Value) *Value {
 	out := newOp("matmul", tensor.MatMul(a.Data, b.Data), a, b)
 	out.setBackward(func() {
 		if a.requiresGrad {
-			a.accumulate(tensor.MatMulT(out.Grad, false, b.Data, true))
+			a.accumulateOwned(tensor.MatMulT(out.Grad, false, b.Data, true))
 		}
 		if b.requiresGrad {
-			b.accumulate(tensor.MatMulT(a.Data, true, out.Grad, false))
+			b.accumulateOwned(tensor.MatMulT(a.Data, true, out.Grad, false))
 		}
 	})
 	return out
@@ -42,7 +42,7 @@ func BatchedMatMul(a *Value, transA bool, b *Value, transB bool) *Value {
 			if transA {
 				dA = swapLastTwo(dA)
 			}
-			a.accumulate(dA)
+			a.accumulateOwned(dA)
 		}
 		if b.requiresGrad {
 			dB := tensor.BatchedMatMul(a.Data, !transA, g, false)
@@ -52,7 +52,7 @@ func BatchedMatMul(a *Value, transA bool, b *Value, transB bool) *Value {
 			if b.Data.Dims() == 2 && dB.Dims() > 2 {
 				dB = tensor.SumAxis(dB.Reshape(-1, dB.Dim(-2), dB.Dim(-1)), 0, false)
 			}
-			b.accumulate(dB)
+			b.accumulateOwned(dB)
 		}
 	})
 	return out

@@ -6,7 +6,7 @@ import "github.com/luoxia/aigc/lib/tensor"
 // Each element contributes once, so dL/da = dL/dsum everywhere.
 func Sum(a *Value) *Value {
 	out := newOp("sum", tensor.Scalar(tensor.Sum(a.Data)), a)
-	out.setBackward(func() { a.accumulate(tensor.Full(out.Grad.Data[0], a.Data.Shape...)) })
+	out.setBackward(func() { a.accumulateOwned(tensor.Full(out.Grad.Data[0], a.Data.Shape...)) })
 	return out
 }
 
@@ -21,7 +21,7 @@ func SumAxis(a *Value, axis int, keepDims bool) *Value {
 	out := newOp("sumaxis", tensor.SumAxis(a.Data, axis, keepDims), a)
 	out.setBackward(func() {
 		g := out.Grad.Reshape(tensor.SumAxis(a.Data, axis, true).Shape...)
-		a.accumulate(tensor.Add(tensor.New(a.Data.Shape...), g))
+		a.accumulateOwned(tensor.Add(tensor.New(a.Data.Shape...), g))
 	})
 	return out
 }

@@ -13,7 +13,7 @@ func Softmax(a *Value) *Value {
 	out.setBackward(func() {
 		y, g := out.Data, out.Grad
 		gy := tensor.SumAxis(tensor.Mul(g, y), -1, true)
-		a.accumulate(tensor.Mul(y, tensor.Sub(g, gy)))
+		a.accumulateOwned(tensor.Mul(y, tensor.Sub(g, gy)))
 	})
 	return out
 }
@@ -27,7 +27,7 @@ func LogSoftmax(a *Value) *Value {
 	out.setBackward(func() {
 		g := out.Grad
 		p := tensor.Exp(out.Data)
-		a.accumulate(tensor.Sub(g, tensor.Mul(p, tensor.SumAxis(g, -1, true))))
+		a.accumulateOwned(tensor.Sub(g, tensor.Mul(p, tensor.SumAxis(g, -1, true))))
 	})
 	return out
 }
@@ -40,7 +40,7 @@ func LogSumExp(a *Value) *Value {
 	out := newOp("logsumexp", tensor.LogSumExp(a.Data), a)
 	out.setBackward(func() {
 		g := out.Grad.Reshape(append(append([]int{}, out.Grad.Shape...), 1)...)
-		a.accumulate(tensor.Mul(tensor.Softmax(a.Data), g))
+		a.accumulateOwned(tensor.Mul(tensor.Softmax(a.Data), g))
 	})
 	return out
 }

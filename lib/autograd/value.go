@@ -158,12 +158,46 @@ func (v *Value) setBackward(fn func()) {
 
 // accumulate adds g (shaped like v.Data) to v.Grad, if v takes gradients.
 // Gradients add up because a Value used twice receives a share from each use.
+// g is only read: the first gradient to arrive is copied, so g may be
+// another Value's gradient or share its data.
 func (v *Value) accumulate(g *tensor.Tensor) {
 	if !v.requiresGrad {
 		return
 	}
+	if v.Grad == nil && g.SameShape(v.Data) {
+		v.Grad = g.Clone() // one pass over g instead of zeroing and then adding
+		return
+	}
+	v.addGrad(g)
+}
+
+// accumulateOwned is accumulate for a g that the backward made for v alone
+// and does not use again: the first gradient to arrive becomes v.Grad
+// itself, so a Value used once costs no allocation and no pass at all.
+func (v *Value) accumulateOwned(g *tensor.Tensor) {
+	if !v.requiresGrad {
+		return
+	}
+	if v.Grad == nil && g.SameShape(v.Data) {
+		v.Grad = g
+		return
+	}
+	v.addGrad(g)
+}
+
+// addGrad adds g to v.Grad, starting from zeros.
+func (v *Value) addGrad(g *tensor.Tensor) {
 	if v.Grad == nil {
 		v.Grad = tensor.New(v.Data.Shape...)
 	}
 	v.Grad.AddInPlace(g)
+}
+
+// sumTo is tensor.SumTo for a gradient that accumulate will only read: when
+// no axis was broadcast it returns g itself rather than a copy.
+func sumTo(g *tensor.Tensor, shape []int) *tensor.Tensor {
+	if tensor.EqualShape(g.Shape, shape) {
+		return g
+	}
+	return tensor.SumTo(g, shape)
 }
