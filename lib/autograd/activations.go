@@ -81,10 +81,28 @@ func SiLU(a *Value) *Value {
 // GELU returns x·Φ(x), Φ the standard normal CDF (Hendrycks & Gimpel 2016),
 // computed exactly with erf: Φ(x) = (1 + erf(x/√2))/2.
 // d/dx = Φ(x) + x·φ(x), φ the standard normal density.
+//
+// The forward keeps Φ(x) for the backward, which then needs only φ's exp:
+// erf is the costliest part of a transformer's MLP outside its products,
+// and this computes it once per element instead of twice.
 func GELU(a *Value) *Value {
-	return unary("gelu", a,
-		func(x float64) float64 { return x * normCDF(x) },
-		func(x, _ float64) float64 { return normCDF(x) + x*math.Exp(-x*x/2)/math.Sqrt(2*math.Pi) })
+	x := a.Data.Data
+	cdf := make([]float64, len(x)) // Φ(x)
+	y := tensor.New(a.Data.Shape...)
+	for i, xi := range x {
+		cdf[i] = normCDF(xi)
+		y.Data[i] = xi * cdf[i]
+	}
+	out := newOp("gelu", y, a)
+	out.setBackward(func() {
+		g := tensor.New(a.Data.Shape...)
+		up := out.Grad.Data
+		for i, xi := range x {
+			g.Data[i] = up[i] * (cdf[i] + xi*math.Exp(-xi*xi/2)/math.Sqrt(2*math.Pi))
+		}
+		a.accumulateOwned(g)
+	})
+	return out
 }
 
 func normCDF(x float64) float64 { return 0.5 * (1 + math.Erf(x/math.Sqrt2)) }
