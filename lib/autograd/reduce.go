@@ -20,7 +20,12 @@ func Mean(a *Value) *Value {
 func SumAxis(a *Value, axis int, keepDims bool) *Value {
 	out := newOp("sumaxis", tensor.SumAxis(a.Data, axis, keepDims), a)
 	out.setBackward(func() {
-		g := out.Grad.Reshape(tensor.SumAxis(a.Data, axis, true).Shape...)
+		kept := append([]int{}, a.Data.Shape...) // a's shape with the summed axis kept as 1
+		if axis < 0 {
+			axis += len(kept)
+		}
+		kept[axis] = 1
+		g := out.Grad.Reshape(kept...)
 		a.accumulateOwned(tensor.Add(tensor.New(a.Data.Shape...), g))
 	})
 	return out
