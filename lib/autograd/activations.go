@@ -86,19 +86,13 @@ func SiLU(a *Value) *Value {
 // erf is the costliest part of a transformer's MLP outside its products,
 // and this computes it once per element instead of twice.
 func GELU(a *Value) *Value {
-	x := a.Data.Data
-	cdf := make([]float64, len(x)) // Φ(x)
-	y := tensor.New(a.Data.Shape...)
-	for i, xi := range x {
-		cdf[i] = normCDF(xi)
-		y.Data[i] = xi * cdf[i]
-	}
-	out := newOp("gelu", y, a)
+	cdf := tensor.Map(a.Data, normCDF) // Φ(x)
+	out := newOp("gelu", tensor.Mul(a.Data, cdf), a)
 	out.setBackward(func() {
 		g := tensor.New(a.Data.Shape...)
-		up := out.Grad.Data
+		x, up := a.Data.Data, out.Grad.Data
 		for i, xi := range x {
-			g.Data[i] = up[i] * (cdf[i] + xi*math.Exp(-xi*xi/2)/math.Sqrt(2*math.Pi))
+			g.Data[i] = up[i] * (cdf.Data[i] + xi*math.Exp(-xi*xi/2)/math.Sqrt(2*math.Pi))
 		}
 		a.accumulateOwned(g)
 	})
