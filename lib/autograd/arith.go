@@ -13,10 +13,10 @@ func Add(a, b *Value) *Value {
 	out := newOp("add", tensor.Add(a.Data, b.Data), a, b)
 	out.setBackward(func() {
 		if a.requiresGrad {
-			a.accumulate(tensor.SumTo(out.Grad, a.Data.Shape))
+			a.accumulate(sumTo(out.Grad, a.Data.Shape))
 		}
 		if b.requiresGrad {
-			b.accumulate(tensor.SumTo(out.Grad, b.Data.Shape))
+			b.accumulate(sumTo(out.Grad, b.Data.Shape))
 		}
 	})
 	return out
@@ -29,10 +29,10 @@ func Sub(a, b *Value) *Value {
 	out := newOp("sub", tensor.Sub(a.Data, b.Data), a, b)
 	out.setBackward(func() {
 		if a.requiresGrad {
-			a.accumulate(tensor.SumTo(out.Grad, a.Data.Shape))
+			a.accumulate(sumTo(out.Grad, a.Data.Shape))
 		}
 		if b.requiresGrad {
-			b.accumulate(tensor.SumTo(tensor.Neg(out.Grad), b.Data.Shape))
+			b.accumulateOwned(sumTo(tensor.Neg(out.Grad), b.Data.Shape))
 		}
 	})
 	return out
@@ -45,10 +45,10 @@ func Mul(a, b *Value) *Value {
 	out := newOp("mul", tensor.Mul(a.Data, b.Data), a, b)
 	out.setBackward(func() {
 		if a.requiresGrad {
-			a.accumulate(tensor.SumTo(tensor.Mul(out.Grad, b.Data), a.Data.Shape))
+			a.accumulateOwned(sumTo(tensor.Mul(out.Grad, b.Data), a.Data.Shape))
 		}
 		if b.requiresGrad {
-			b.accumulate(tensor.SumTo(tensor.Mul(out.Grad, a.Data), b.Data.Shape))
+			b.accumulateOwned(sumTo(tensor.Mul(out.Grad, a.Data), b.Data.Shape))
 		}
 	})
 	return out
@@ -61,12 +61,12 @@ func Div(a, b *Value) *Value {
 	out := newOp("div", tensor.Div(a.Data, b.Data), a, b)
 	out.setBackward(func() {
 		if a.requiresGrad {
-			a.accumulate(tensor.SumTo(tensor.Div(out.Grad, b.Data), a.Data.Shape))
+			a.accumulateOwned(sumTo(tensor.Div(out.Grad, b.Data), a.Data.Shape))
 		}
 		if b.requiresGrad {
 			// -a/b² · g = -(a/b)/b · g = -out/b · g
 			g := tensor.Neg(tensor.Mul(out.Grad, tensor.Div(out.Data, b.Data)))
-			b.accumulate(tensor.SumTo(g, b.Data.Shape))
+			b.accumulateOwned(sumTo(g, b.Data.Shape))
 		}
 	})
 	return out
@@ -78,7 +78,7 @@ func Neg(a *Value) *Value { return Scale(a, -1) }
 // Scale returns s·a for a constant s.   d(sa)/da = s.
 func Scale(a *Value, s float64) *Value {
 	out := newOp("scale", tensor.Scale(a.Data, s), a)
-	out.setBackward(func() { a.accumulate(tensor.Scale(out.Grad, s)) })
+	out.setBackward(func() { a.accumulateOwned(tensor.Scale(out.Grad, s)) })
 	return out
 }
 

@@ -11,10 +11,10 @@ func Conv2d(x, w *Value, stride, pad int) *Value {
 	out.setBackward(func() {
 		kh, kw := w.Data.Shape[2], w.Data.Shape[3]
 		if x.requiresGrad {
-			x.accumulate(tensor.Conv2dGradInput(out.Grad, w.Data, x.Data.Shape[2], x.Data.Shape[3], stride, pad))
+			x.accumulateOwned(tensor.Conv2dGradInput(out.Grad, w.Data, x.Data.Shape[2], x.Data.Shape[3], stride, pad))
 		}
 		if w.requiresGrad {
-			w.accumulate(tensor.Conv2dGradWeight(x.Data, out.Grad, kh, kw, stride, pad))
+			w.accumulateOwned(tensor.Conv2dGradWeight(x.Data, out.Grad, kh, kw, stride, pad))
 		}
 	})
 	return out
@@ -29,10 +29,10 @@ func ConvTranspose2d(x, w *Value, stride, pad int) *Value {
 	out.setBackward(func() {
 		kh, kw := w.Data.Shape[2], w.Data.Shape[3]
 		if x.requiresGrad {
-			x.accumulate(tensor.Conv2d(out.Grad, w.Data, stride, pad))
+			x.accumulateOwned(tensor.Conv2d(out.Grad, w.Data, stride, pad))
 		}
 		if w.requiresGrad {
-			w.accumulate(tensor.Conv2dGradWeight(out.Grad, x.Data, kh, kw, stride, pad))
+			w.accumulateOwned(tensor.Conv2dGradWeight(out.Grad, x.Data, kh, kw, stride, pad))
 		}
 	})
 	return out

@@ -57,6 +57,8 @@ var ops = []opCase{
 	{name: "Slice", shapes: [][]int{{4, 5}}, f: func(in []*Value) *Value { return Slice(in[0], 1, 1, 3) }},
 	{name: "Concat", shapes: [][]int{{2, 3}, {2, 2}}, f: func(in []*Value) *Value { return Concat(1, in[0], in[1]) }},
 	{name: "Rows", shapes: [][]int{{5, 3}}, f: func(in []*Value) *Value { return Rows(in[0], []int{4, 0, 4, 2}) }},
+	{name: "Standardize", shapes: [][]int{{3, 5}}, f: func(in []*Value) *Value { return Standardize(in[0], 1e-5) }},
+	{name: "Standardize/batch", shapes: [][]int{{2, 3, 4}}, f: func(in []*Value) *Value { return Standardize(in[0], 0.1) }},
 	{name: "Softmax", shapes: [][]int{{3, 5}}, f: func(in []*Value) *Value { return Softmax(in[0]) }},
 	{name: "LogSoftmax", shapes: [][]int{{3, 5}}, f: func(in []*Value) *Value { return LogSoftmax(in[0]) }},
 	{name: "LogSumExp", shapes: [][]int{{3, 5}}, f: func(in []*Value) *Value { return LogSumExp(in[0]) }},

@@ -11,10 +11,10 @@ func MatMul(a, b *Value) *Value {
 	out := newOp("matmul", tensor.MatMul(a.Data, b.Data), a, b)
 	out.setBackward(func() {
 		if a.requiresGrad {
-			a.accumulate(tensor.MatMulT(out.Grad, false, b.Data, true))
+			a.accumulateOwned(tensor.MatMulT(out.Grad, false, b.Data, true))
 		}
 		if b.requiresGrad {
-			b.accumulate(tensor.MatMulT(a.Data, true, out.Grad, false))
+			b.accumulateOwned(tensor.MatMulT(a.Data, true, out.Grad, false))
 		}
 	})
 	return out
@@ -32,27 +32,37 @@ func MatMul(a, b *Value) *Value {
 //	dL/dA = dL/dY · Bᵀ      dL/dB = Aᵀ · dL/dY
 //
 // transposed back where a flag was set, and summed over the batch for a
-// shared b.
+// shared b. A transposed gradient is computed as the product in the other
+// order, (X·Y)ᵀ = Yᵀ·Xᵀ, rather than transposed after the fact:
+//
+//	a stored as Aᵀ: dL/da = B · dL/dYᵀ      b stored as Bᵀ: dL/db = dL/dYᵀ · A
 func BatchedMatMul(a *Value, transA bool, b *Value, transB bool) *Value {
 	out := newOp("bmm", tensor.BatchedMatMul(a.Data, transA, b.Data, transB), a, b)
 	out.setBackward(func() {
 		g := out.Grad
 		if a.requiresGrad {
-			dA := tensor.BatchedMatMul(g, false, b.Data, !transB)
-			if transA {
-				dA = swapLastTwo(dA)
+			var dA *tensor.Tensor
+			switch {
+			case !transA:
+				dA = tensor.BatchedMatMul(g, false, b.Data, !transB)
+			case b.Data.Dims() > 2:
+				dA = tensor.BatchedMatMul(b.Data, transB, g, true)
+			default: // a shared b cannot lead a batched product
+				dA = swapLastTwo(tensor.BatchedMatMul(g, false, b.Data, !transB))
 			}
-			a.accumulate(dA)
+			a.accumulateOwned(dA)
 		}
 		if b.requiresGrad {
-			dB := tensor.BatchedMatMul(a.Data, !transA, g, false)
+			var dB *tensor.Tensor
 			if transB {
-				dB = swapLastTwo(dB)
+				dB = tensor.BatchedMatMul(g, true, a.Data, transA)
+			} else {
+				dB = tensor.BatchedMatMul(a.Data, !transA, g, false)
 			}
 			if b.Data.Dims() == 2 && dB.Dims() > 2 {
 				dB = tensor.SumAxis(dB.Reshape(-1, dB.Dim(-2), dB.Dim(-1)), 0, false)
 			}
-			b.accumulate(dB)
+			b.accumulateOwned(dB)
 		}
 	})
 	return out

@@ -6,7 +6,7 @@ import "github.com/luoxia/aigc/lib/tensor"
 // Each element contributes once, so dL/da = dL/dsum everywhere.
 func Sum(a *Value) *Value {
 	out := newOp("sum", tensor.Scalar(tensor.Sum(a.Data)), a)
-	out.setBackward(func() { a.accumulate(tensor.Full(out.Grad.Data[0], a.Data.Shape...)) })
+	out.setBackward(func() { a.accumulateOwned(tensor.Full(out.Grad.Data[0], a.Data.Shape...)) })
 	return out
 }
 
@@ -20,8 +20,13 @@ func Mean(a *Value) *Value {
 func SumAxis(a *Value, axis int, keepDims bool) *Value {
 	out := newOp("sumaxis", tensor.SumAxis(a.Data, axis, keepDims), a)
 	out.setBackward(func() {
-		g := out.Grad.Reshape(tensor.SumAxis(a.Data, axis, true).Shape...)
-		a.accumulate(tensor.Add(tensor.New(a.Data.Shape...), g))
+		kept := append([]int{}, a.Data.Shape...) // a's shape with the summed axis kept as 1
+		if axis < 0 {
+			axis += len(kept)
+		}
+		kept[axis] = 1
+		g := out.Grad.Reshape(kept...)
+		a.accumulateOwned(tensor.Add(tensor.New(a.Data.Shape...), g))
 	})
 	return out
 }

@@ -22,7 +22,7 @@ func Transpose(a *Value, perm ...int) *Value {
 		}
 	}
 	out := newOp("transpose", tensor.Transpose(a.Data, perm...), a)
-	out.setBackward(func() { a.accumulate(tensor.Transpose(out.Grad, tensor.InversePerm(perm)...)) })
+	out.setBackward(func() { a.accumulateOwned(tensor.Transpose(out.Grad, tensor.InversePerm(perm)...)) })
 	return out
 }
 
@@ -42,7 +42,7 @@ func Slice(a *Value, axis, start, end int) *Value {
 		if n := a.Data.Shape[axis]; end < n {
 			parts = append(parts, tensor.Slice(tensor.ZerosLike(a.Data), axis, end, n))
 		}
-		a.accumulate(tensor.Concat(axis, parts...))
+		a.accumulateOwned(tensor.Concat(axis, parts...))
 	})
 	return out
 }
@@ -59,7 +59,7 @@ func Concat(axis int, vs ...*Value) *Value {
 		for _, v := range vs {
 			n := v.Data.Dim(axis)
 			if v.requiresGrad {
-				v.accumulate(tensor.Slice(out.Grad, axis, at, at+n))
+				v.accumulateOwned(tensor.Slice(out.Grad, axis, at, at+n))
 			}
 			at += n
 		}
@@ -75,7 +75,7 @@ func Rows(a *Value, idx []int) *Value {
 	out.setBackward(func() {
 		g := tensor.New(a.Data.Shape...)
 		g.AddRows(idx, out.Grad)
-		a.accumulate(g)
+		a.accumulateOwned(g)
 	})
 	return out
 }

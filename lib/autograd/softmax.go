@@ -11,9 +11,21 @@ import "github.com/luoxia/aigc/lib/tensor"
 func Softmax(a *Value) *Value {
 	out := newOp("softmax", tensor.Softmax(a.Data), a)
 	out.setBackward(func() {
-		y, g := out.Data, out.Grad
-		gy := tensor.SumAxis(tensor.Mul(g, y), -1, true)
-		a.accumulate(tensor.Mul(y, tensor.Sub(g, gy)))
+		// One pass per row: first Σ_j g_j y_j, then y_i (g_i - that sum).
+		y, g := out.Data.Data, out.Grad.Data
+		da := tensor.New(out.Data.Shape...)
+		n := out.Data.Dim(-1)
+		for lo := 0; lo < len(y); lo += n {
+			yr, gr, dr := y[lo:lo+n], g[lo:lo+n], da.Data[lo:lo+n]
+			gy := 0.0
+			for j, yj := range yr {
+				gy += gr[j] * yj
+			}
+			for i, yi := range yr {
+				dr[i] = yi * (gr[i] - gy)
+			}
+		}
+		a.accumulateOwned(da)
 	})
 	return out
 }
@@ -27,7 +39,7 @@ func LogSoftmax(a *Value) *Value {
 	out.setBackward(func() {
 		g := out.Grad
 		p := tensor.Exp(out.Data)
-		a.accumulate(tensor.Sub(g, tensor.Mul(p, tensor.SumAxis(g, -1, true))))
+		a.accumulateOwned(tensor.Sub(g, tensor.Mul(p, tensor.SumAxis(g, -1, true))))
 	})
 	return out
 }
@@ -40,7 +52,7 @@ func LogSumExp(a *Value) *Value {
 	out := newOp("logsumexp", tensor.LogSumExp(a.Data), a)
 	out.setBackward(func() {
 		g := out.Grad.Reshape(append(append([]int{}, out.Grad.Shape...), 1)...)
-		a.accumulate(tensor.Mul(tensor.Softmax(a.Data), g))
+		a.accumulateOwned(tensor.Mul(tensor.Softmax(a.Data), g))
 	})
 	return out
 }

@@ -17,7 +17,7 @@ func unary(op string, a *Value, f func(x float64) float64, df func(x, y float64)
 		for i := range g.Data {
 			g.Data[i] = up[i] * df(x[i], y[i])
 		}
-		a.accumulate(g)
+		a.accumulateOwned(g)
 	})
 	return out
 }

@@ -60,6 +60,7 @@ type Value struct {
 	noGrad       bool   // whether operations on this Value record nothing (NoGrad)
 	parents      []any  // the operands (each a *Value) this Value was computed from
 	backward     func() // sends Grad to the parents' Grad (the chain rule)
+	gradShared   bool   // whether Grad's data also belongs to another Value (accumulate)
 	op           string // the operation's name, for printing
 }
 
@@ -158,12 +159,63 @@ func (v *Value) setBackward(fn func()) {
 
 // accumulate adds g (shaped like v.Data) to v.Grad, if v takes gradients.
 // Gradients add up because a Value used twice receives a share from each use.
+// g may be another Value's gradient or share its data (a reshape's), and
+// is never written to. A leaf's first gradient is a copy of g, since an
+// optimizer may change a parameter's gradient in place (clipping). An
+// intermediate Value instead shares g until a second share arrives: a
+// gradient is complete, and no longer written, once the backward that
+// passes it on has run, so the sharing is safe, and a reshape or an
+// addition passes its gradient on without copying it.
 func (v *Value) accumulate(g *tensor.Tensor) {
 	if !v.requiresGrad {
 		return
 	}
-	if v.Grad == nil {
-		v.Grad = tensor.New(v.Data.Shape...)
+	if v.Grad == nil && g.SameShape(v.Data) {
+		if v.parents != nil {
+			v.Grad, v.gradShared = g, true
+		} else {
+			v.Grad, v.gradShared = g.Clone(), false
+		}
+		return
 	}
+	v.addGrad(g)
+}
+
+// accumulateOwned is accumulate for a g that the backward made for v alone
+// and does not use again: the first gradient to arrive becomes v.Grad
+// itself, so a Value used once costs no allocation and no pass at all.
+func (v *Value) accumulateOwned(g *tensor.Tensor) {
+	if !v.requiresGrad {
+		return
+	}
+	if v.Grad == nil && g.SameShape(v.Data) {
+		v.Grad, v.gradShared = g, false
+		return
+	}
+	v.addGrad(g)
+}
+
+// addGrad adds g to v.Grad, starting from zeros. A shared gradient is not
+// written to: the sum goes to a new tensor, which v then owns.
+func (v *Value) addGrad(g *tensor.Tensor) {
+	switch {
+	case v.Grad == nil:
+		v.Grad = tensor.New(v.Data.Shape...)
+	case v.gradShared && g.SameShape(v.Grad):
+		v.Grad, v.gradShared = tensor.Add(v.Grad, g), false
+		return
+	case v.gradShared:
+		v.Grad = v.Grad.Clone()
+	}
+	v.gradShared = false
 	v.Grad.AddInPlace(g)
+}
+
+// sumTo is tensor.SumTo for a gradient that accumulate will only read: when
+// no axis was broadcast it returns g itself rather than a copy.
+func sumTo(g *tensor.Tensor, shape []int) *tensor.Tensor {
+	if tensor.EqualShape(g.Shape, shape) {
+		return g
+	}
+	return tensor.SumTo(g, shape)
 }

@@ -36,13 +36,10 @@ func (ln *LayerNorm) Forward(x *autograd.Value) *autograd.Value {
 	if len(shape) == 0 || shape[len(shape)-1] != d {
 		panic(fmt.Sprintf("nn: LayerNorm over %d features: input %v, want [..., %d]", d, shape, d))
 	}
-	// μ = mean of x over the last axis
-	mu := autograd.MeanAxis(x, -1, true)
-	xc := autograd.Sub(x, mu)
-	// σ² = mean of (x - μ)² over the last axis
-	variance := autograd.MeanAxis(autograd.Square(xc), -1, true)
-	// x̂ = (x - μ)/√(σ² + ε)
-	xHat := autograd.Div(xc, autograd.Sqrt(autograd.AddScalar(variance, ln.Eps)))
+	// x̂ = (x - μ)/√(σ² + ε), with μ the mean of x over the last axis and
+	// σ² the mean of (x - μ)². autograd.Standardize computes it as one
+	// operation; its documentation spells it out with MeanAxis, Sub and Div.
+	xHat := autograd.Standardize(x, ln.Eps)
 	// y = γ ⊙ x̂ + β   (y = γ ⊙ x̂ without β)
 	y := autograd.Mul(xHat, ln.Gamma)
 	if ln.Beta == nil {

@@ -52,57 +52,65 @@ func broadcastStrides(s, target []int) []int {
 	return strides
 }
 
-// Add returns a + b with broadcasting.
-func Add(a, b *Tensor) *Tensor {
-	if a.SameShape(b) {
-		return zipSame(a, b, func(x, y []float64, out []float64) {
-			for i := range out {
-				out[i] = x[i] + y[i]
-			}
-		})
+// The four arithmetic operations share one shape of code: a kernel that
+// combines two equally long slices element by element, run over whole
+// tensors when the shapes agree and row by row when one operand is
+// broadcast. Calling a kernel once per row, rather than a function value
+// once per element, lets the compiler keep each row's loop tight.
+
+func addKernel(x, y, out []float64) {
+	for i := range out {
+		out[i] = x[i] + y[i]
 	}
-	return broadcastBinary(a, b, func(x, y float64) float64 { return x + y })
 }
+
+func subKernel(x, y, out []float64) {
+	for i := range out {
+		out[i] = x[i] - y[i]
+	}
+}
+
+func mulKernel(x, y, out []float64) {
+	for i := range out {
+		out[i] = x[i] * y[i]
+	}
+}
+
+func divKernel(x, y, out []float64) {
+	for i := range out {
+		out[i] = x[i] / y[i]
+	}
+}
+
+// Add returns a + b with broadcasting.
+func Add(a, b *Tensor) *Tensor { return binary(a, b, addKernel) }
 
 // Sub returns a - b with broadcasting.
-func Sub(a, b *Tensor) *Tensor {
-	if a.SameShape(b) {
-		return zipSame(a, b, func(x, y []float64, out []float64) {
-			for i := range out {
-				out[i] = x[i] - y[i]
-			}
-		})
-	}
-	return broadcastBinary(a, b, func(x, y float64) float64 { return x - y })
-}
+func Sub(a, b *Tensor) *Tensor { return binary(a, b, subKernel) }
 
 // Mul returns the elementwise (Hadamard) product a ⊙ b with broadcasting.
-func Mul(a, b *Tensor) *Tensor {
-	if a.SameShape(b) {
-		return zipSame(a, b, func(x, y []float64, out []float64) {
-			for i := range out {
-				out[i] = x[i] * y[i]
-			}
-		})
-	}
-	return broadcastBinary(a, b, func(x, y float64) float64 { return x * y })
-}
+func Mul(a, b *Tensor) *Tensor { return binary(a, b, mulKernel) }
 
 // Div returns a / b elementwise with broadcasting.
-func Div(a, b *Tensor) *Tensor {
-	if a.SameShape(b) {
-		return zipSame(a, b, func(x, y []float64, out []float64) {
-			for i := range out {
-				out[i] = x[i] / y[i]
-			}
-		})
-	}
-	return broadcastBinary(a, b, func(x, y float64) float64 { return x / y })
-}
+func Div(a, b *Tensor) *Tensor { return binary(a, b, divKernel) }
 
 // Zip returns f(a, b) elementwise with broadcasting, for the rarer
 // elementwise functions of two arguments.
-func Zip(a, b *Tensor, f func(x, y float64) float64) *Tensor { return broadcastBinary(a, b, f) }
+func Zip(a, b *Tensor, f func(x, y float64) float64) *Tensor {
+	return broadcastBinary(a, b, func(x, y, out []float64) {
+		for i := range out {
+			out[i] = f(x[i], y[i])
+		}
+	})
+}
+
+// binary applies a slice kernel to a and b, broadcast if their shapes differ.
+func binary(a, b *Tensor, kernel func(x, y, out []float64)) *Tensor {
+	if a.SameShape(b) {
+		return zipSame(a, b, kernel)
+	}
+	return broadcastBinary(a, b, kernel)
+}
 
 // zipSame runs a slice kernel over equally shaped tensors, in parallel for
 // large ones. The kernel sees matching sub-slices of a, b and the output.
@@ -114,10 +122,14 @@ func zipSame(a, b *Tensor, kernel func(x, y, out []float64)) *Tensor {
 	return out
 }
 
-// broadcastBinary computes f(a, b) over the broadcast shape. It walks the
-// output in row-major order, keeping one offset into a and one into b that
-// advance by their broadcast strides (0 along broadcast axes).
-func broadcastBinary(a, b *Tensor, f func(x, y float64) float64) *Tensor {
+// broadcastBinary runs a slice kernel over the broadcast shape, one row of
+// the last axis at a time. It walks the output in row-major order, keeping
+// one offset into a and one into b that advance by their broadcast strides
+// (0 along broadcast axes). An operand that varies along the last axis
+// hands the kernel its row as it lies in memory (a bias added to every row
+// of a matrix, a mask added to every head's scores); one that is broadcast
+// along it (a per-row mean) has its single number spread over a row first.
+func broadcastBinary(a, b *Tensor, kernel func(x, y, out []float64)) *Tensor {
 	shape := BroadcastShape(a.Shape, b.Shape)
 	out := New(shape...)
 	if len(out.Data) == 0 {
@@ -125,24 +137,39 @@ func broadcastBinary(a, b *Tensor, f func(x, y float64) float64) *Tensor {
 	}
 	r := len(shape)
 	if r == 0 {
-		out.Data[0] = f(a.Data[0], b.Data[0])
+		kernel(a.Data, b.Data, out.Data)
 		return out
 	}
 	sa, sb := broadcastStrides(a.Shape, shape), broadcastStrides(b.Shape, shape)
-	inner, ia, ib := shape[r-1], sa[r-1], sb[r-1]
+	inner := shape[r-1]
+	var spreadA, spreadB []float64
+	if sa[r-1] == 0 {
+		spreadA = make([]float64, inner)
+	}
+	if sb[r-1] == 0 {
+		spreadB = make([]float64, inner)
+	}
 	idx := make([]int, r)
 	offA, offB := 0, 0
 	for o := 0; o < len(out.Data); o += inner {
-		pa, pb := offA, offB
-		dst := out.Data[o : o+inner]
-		for k := range dst {
-			dst[k] = f(a.Data[pa], b.Data[pb])
-			pa += ia
-			pb += ib
-		}
+		kernel(broadcastRow(a.Data, offA, inner, spreadA), broadcastRow(b.Data, offB, inner, spreadB), out.Data[o:o+inner])
 		offA, offB = advance(idx, shape, sa, sb, offA, offB)
 	}
 	return out
+}
+
+// broadcastRow returns the n numbers of an operand's row that starts at
+// off: the data itself, or, when spread is not nil (the operand is
+// broadcast along the last axis), spread filled with the one number at off.
+func broadcastRow(data []float64, off, n int, spread []float64) []float64 {
+	if spread == nil {
+		return data[off : off+n]
+	}
+	v := data[off]
+	for i := range spread {
+		spread[i] = v
+	}
+	return spread
 }
 
 // advance steps the multi-index idx over all but the last axis of shape

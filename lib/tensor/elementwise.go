@@ -97,7 +97,11 @@ func (t *Tensor) Axpy(alpha float64, u *Tensor) {
 	if !equalInts(BroadcastShape(t.Shape, u.Shape), t.Shape) {
 		panic(shapeError("Axpy", t.Shape, u.Shape))
 	}
-	t.CopyFrom(broadcastBinary(t, u, func(x, y float64) float64 { return x + alpha*y }))
+	t.CopyFrom(broadcastBinary(t, u, func(x, y, out []float64) {
+		for i := range out {
+			out[i] = x[i] + alpha*y[i]
+		}
+	}))
 }
 
 // ScaleInPlace multiplies every element of t by s.

@@ -311,6 +311,20 @@ func (p *gemmProblem) packA(dst []float64, ic, mc, pc, kc int) {
 	for ir := 0; ir < mc; ir += gemmMR {
 		mr := min(gemmMR, mc-ir)
 		panel := dst[ir*kc : (ir+gemmMR)*kc]
+		if !p.transA && mr == gemmMR {
+			// A full panel: read its MR rows side by side and write each
+			// step's MR numbers together, so the writes are contiguous
+			// and the slices' lengths, known to the compiler, spare it
+			// the bounds checks.
+			at := (ic+ir)*lda + pc // where the panel's first row starts
+			r0, r1, r2 := a[at:][:kc], a[at+lda:][:kc], a[at+2*lda:][:kc]
+			r3, r4, r5 := a[at+3*lda:][:kc], a[at+4*lda:][:kc], a[at+5*lda:][:kc]
+			for kk := 0; kk < kc; kk++ {
+				d := panel[kk*gemmMR : kk*gemmMR+gemmMR : kk*gemmMR+gemmMR]
+				d[0], d[1], d[2], d[3], d[4], d[5] = r0[kk], r1[kk], r2[kk], r3[kk], r4[kk], r5[kk]
+			}
+			continue
+		}
 		if !p.transA {
 			// Rows of A are contiguous in k: read each row, write it
 			// every MR places.
@@ -352,6 +366,19 @@ func (p *gemmProblem) packB(dst []float64, pc, kc, jc, nc int) {
 				d := panel[kk*gemmNR : kk*gemmNR+gemmNR]
 				copy(d[:nr], src[:nr])
 				clear(d[nr:])
+			}
+			continue
+		}
+		if nr == gemmNR {
+			// A full panel of a transposed B: its NR columns are rows in
+			// memory, read side by side as in packA.
+			at := (jc+jr)*ldb + pc
+			c0, c1, c2, c3 := b[at:][:kc], b[at+ldb:][:kc], b[at+2*ldb:][:kc], b[at+3*ldb:][:kc]
+			c4, c5, c6, c7 := b[at+4*ldb:][:kc], b[at+5*ldb:][:kc], b[at+6*ldb:][:kc], b[at+7*ldb:][:kc]
+			for kk := 0; kk < kc; kk++ {
+				d := panel[kk*gemmNR : kk*gemmNR+gemmNR : kk*gemmNR+gemmNR]
+				d[0], d[1], d[2], d[3] = c0[kk], c1[kk], c2[kk], c3[kk]
+				d[4], d[5], d[6], d[7] = c4[kk], c5[kk], c6[kk], c7[kk]
 			}
 			continue
 		}

@@ -56,6 +56,19 @@ func SumAxis(t *Tensor, axis int, keepDims bool) *Tensor {
 	axis = t.axis(axis)
 	outer, n, inner := splitAt(t.Shape, axis)
 	out := New(reducedShape(t.Shape, axis, keepDims)...)
+	if inner == 1 {
+		// Summing along the last axis (a row's mean, a softmax's
+		// normaliser): each sum is over one contiguous row, in the same
+		// order as the general loop below.
+		for o := range out.Data {
+			s := 0.0
+			for _, v := range t.Data[o*n : (o+1)*n] {
+				s += v
+			}
+			out.Data[o] = s
+		}
+		return out
+	}
 	for o := 0; o < outer; o++ {
 		dst := out.Data[o*inner : (o+1)*inner]
 		for k := 0; k < n; k++ {

@@ -63,11 +63,23 @@ func Transpose(t *Tensor, perm ...int) *Tensor {
 	for i, p := range perm {
 		srcStride[i] = strides[p]
 	}
+	// When the last axis stays last (splitting a transformer's features
+	// into heads), its elements lie contiguous in both t and the result,
+	// so whole rows move at once with copy and only the axes before it
+	// are walked; otherwise a row is a single element.
+	inner, walked := 1, r
+	if r > 0 && perm[r-1] == r-1 {
+		inner, walked = shape[r-1], r-1
+	}
 	idx := make([]int, r)
 	off := 0
-	for o := range out.Data {
-		out.Data[o] = t.Data[off]
-		for d := r - 1; d >= 0; d-- {
+	for o := 0; o < len(out.Data); o += inner {
+		if inner == 1 {
+			out.Data[o] = t.Data[off]
+		} else {
+			copy(out.Data[o:o+inner], t.Data[off:off+inner])
+		}
+		for d := walked - 1; d >= 0; d-- {
 			idx[d]++
 			off += srcStride[d]
 			if idx[d] < shape[d] {
