@@ -30,6 +30,8 @@ func Softmax(a *Value) *Value {
 	return out
 }
 
+// ANCHOR_END: softmax
+
 // LogSoftmax returns log softmax(a) along the last axis, computed stably.
 // With y = log softmax(a), dy_i/da_j = δ_ij - softmax(a)_j, so
 //
@@ -43,8 +45,6 @@ func LogSoftmax(a *Value) *Value {
 	})
 	return out
 }
-
-// ANCHOR_END: softmax
 
 // LogSumExp returns log Σ_j exp(a_j) along the last axis (dropping it).
 // Its gradient is the softmax: dL/da = g ⊙ softmax(a).
