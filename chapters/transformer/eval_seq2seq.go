@@ -13,6 +13,7 @@ import (
 type Seq2SeqScores struct {
 	Examples int     // how many test examples were decoded
 	Beam     int     // the beam width; 1 is greedy decoding
+	Alpha    float64 // the beam's length normalisation α (unused by greedy decoding)
 	Exact    float64 // the fraction of outputs equal to their target, end token included
 	// TokenAcc is the fraction of target tokens matched by the output's
 	// token at the same position (a missing token is a miss).
@@ -21,28 +22,30 @@ type Seq2SeqScores struct {
 	Hyps [][]int
 }
 
-// beamAlpha is the length normalisation beam search ranks by: GNMT's
-// α = 0.6 (Wu et al. 2016).
-const beamAlpha = 0.6
+// BeamAlpha is the length normalisation beam search ranks by unless told
+// otherwise: GNMT's α = 0.6 (Wu et al. 2016).
+const BeamAlpha = 0.6
 
 // Decode translates one source sentence src: greedy decoding for beam ≤ 1,
-// and otherwise the best hypothesis of a beam search of that width,
-// through an EncoderDecoderState from task.Start. The model should be in
+// and otherwise the best hypothesis of a beam search of that width with
+// length normalisation alpha, through an EncoderDecoderState from
+// task.Start. The model should be in
 // evaluation mode (EvaluateSeq2Seq sees to that).
-func Decode(m *EncoderDecoder, task *Seq2SeqTask, src []int, beam int) []int {
+func Decode(m *EncoderDecoder, task *Seq2SeqTask, src []int, beam int, alpha float64) []int {
 	s := NewEncoderDecoderState(m, src)
 	if beam <= 1 {
 		return Greedy(s, []int{task.Start}, task.MaxLen, task.End)
 	}
-	hyps := BeamSearch(s, []int{task.Start}, BeamConfig{Width: beam, MaxLen: task.MaxLen, End: task.End, Alpha: beamAlpha})
+	hyps := BeamSearch(s, []int{task.Start}, BeamConfig{Width: beam, MaxLen: task.MaxLen, End: task.End, Alpha: alpha})
 	return hyps[0].Tokens
 }
 
 // EvaluateSeq2Seq decodes the first n test examples of task (all of them
-// when n is 0 or more than there are) with Decode, dropout off, and
+// when n is 0 or more than there are) with Decode (beam and alpha as
+// there), dropout off, and
 // scores the outputs against the targets. Dropout is switched back on
 // after, if it was on.
-func EvaluateSeq2Seq(m *EncoderDecoder, task *Seq2SeqTask, n, beam int) Seq2SeqScores {
+func EvaluateSeq2Seq(m *EncoderDecoder, task *Seq2SeqTask, n, beam int, alpha float64) Seq2SeqScores {
 	test := task.Test
 	if n <= 0 || n > test.Len() {
 		n = test.Len()
@@ -50,10 +53,10 @@ func EvaluateSeq2Seq(m *EncoderDecoder, task *Seq2SeqTask, n, beam int) Seq2SeqS
 	training := m.Drop.Training()
 	nn.SetTraining(m, false)
 	defer nn.SetTraining(m, training)
-	sc := Seq2SeqScores{Examples: n, Beam: max(beam, 1), Hyps: make([][]int, n)}
+	sc := Seq2SeqScores{Examples: n, Beam: max(beam, 1), Alpha: alpha, Hyps: make([][]int, n)}
 	exact, hit, tokens := 0, 0, 0
 	for i := range n {
-		hyp, ref := Decode(m, task, test.Src[i], beam), test.TgtOut[i]
+		hyp, ref := Decode(m, task, test.Src[i], beam, alpha), test.TgtOut[i]
 		sc.Hyps[i] = hyp
 		if slices.Equal(hyp, ref) {
 			exact++

@@ -91,7 +91,7 @@ func TrainSeq2Seq(cfg Seq2SeqTrainConfig, task *Seq2SeqTask, progress func(Seq2S
 	res := &Seq2SeqResult{Model: model, TrainLoss: make([]float64, 0, cfg.Steps)}
 	start := time.Now()
 	evaluate := func(step int) float64 {
-		e := EvaluateSeq2Seq(model, task, cfg.EvalExamples, 1).Exact
+		e := EvaluateSeq2Seq(model, task, cfg.EvalExamples, 1, 0).Exact
 		res.EvalSteps, res.Exact = append(res.EvalSteps, step), append(res.Exact, e)
 		return e
 	}
@@ -133,7 +133,7 @@ func TrainSeq2Seq(cfg Seq2SeqTrainConfig, task *Seq2SeqTask, progress func(Seq2S
 			progress(p)
 		}
 	}
-	res.Final = EvaluateSeq2Seq(model, task, 0, 1)
+	res.Final = EvaluateSeq2Seq(model, task, 0, 1, 0)
 	res.EvalSteps, res.Exact = append(res.EvalSteps, cfg.Steps), append(res.Exact, res.Final.Exact)
 	res.Seconds = time.Since(start).Seconds()
 	res.MsPerStep = optim.MsPerStep(stepTime, cfg.Steps)

@@ -41,6 +41,7 @@ func transformerFlags(f trainFlags) trainRun {
 	task := f.String("task", "gpt", "which model: "+transformerTasks+" (a character-level GPT, or the encoder-decoder on a task)")
 	f.atLeast(&r.cfg.Iters, "iters", 0, "training steps (default: gpt 2,000, copy and translate 600); fewer than the GPT's 2,000 stop early, on the same schedule")
 	beam := f.Int("beam", 4, "translate: after greedy decoding, also decode the test set with a beam of this width (0 or 1: not)")
+	alpha := f.Float64("alpha", transformer.BeamAlpha, "translate: the beam's length normalisation α (0: rank by log-probability alone)")
 	f.seed(&r.cfg.Seed)
 	f.every(&r.every)
 	f.StringVar(&r.corpus, "corpus", "", "a UTF-8 text file to train on instead of the Go corpus")
@@ -50,7 +51,7 @@ func transformerFlags(f trainFlags) trainRun {
 		switch *task {
 		case "gpt":
 		case "copy", "translate":
-			return seq2seqFromFlags(f, *task, r, *beam, *out).train(stdout, stderr)
+			return seq2seqFromFlags(f, *task, r, *beam, *alpha, *out).train(stdout, stderr)
 		default:
 			fmt.Fprintf(stderr, "aigc train transformer: -task must be %s, not %q\n", transformerTasks, *task)
 			f.Usage()
@@ -66,8 +67,8 @@ func transformerFlags(f trainFlags) trainRun {
 
 // seq2seqFromFlags returns the run of the encoder-decoder task, with the
 // task's own default steps and seed unless -iters or -seed was given,
-// and -every, -beam and -out from the flags.
-func seq2seqFromFlags(f trainFlags, task string, g *gptRun, beam int, out string) *seq2seqRun {
+// and -every, -beam, -alpha and -out from the flags.
+func seq2seqFromFlags(f trainFlags, task string, g *gptRun, beam int, alpha float64, out string) *seq2seqRun {
 	s := newSeq2SeqRun(task)
 	f.Visit(func(fl *flag.Flag) {
 		switch fl.Name {
@@ -78,7 +79,7 @@ func seq2seqFromFlags(f trainFlags, task string, g *gptRun, beam int, out string
 		}
 	})
 	if task == "translate" {
-		s.beam = beam
+		s.beam, s.alpha = beam, alpha
 	}
 	s.every, s.out = g.every, out
 	return s

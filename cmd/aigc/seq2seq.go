@@ -16,9 +16,10 @@ import (
 type seq2seqRun struct {
 	cfg   transformer.Seq2SeqTrainConfig
 	task  *transformer.Seq2SeqTask
-	beam  int    // -beam: the width of the closing beam search (0: none)
-	every int    // -every: a checkpoint every this many steps (0: only at the end)
-	out   string // -out
+	beam  int     // -beam: the width of the closing beam search (0: none)
+	alpha float64 // -alpha: its length normalisation α
+	every int     // -every: a checkpoint every this many steps (0: only at the end)
+	out   string  // -out
 }
 
 // seq2seqRecord is the config model.json holds for an encoder-decoder:
@@ -37,7 +38,7 @@ func newSeq2SeqRun(task string) *seq2seqRun {
 	if task == "copy" {
 		return &seq2seqRun{cfg: transformer.CopyTraining(), task: transformer.CopySeq2Seq()}
 	}
-	return &seq2seqRun{cfg: transformer.TranslateTraining(), task: transformer.NumberSeq2Seq(), beam: 4}
+	return &seq2seqRun{cfg: transformer.TranslateTraining(), task: transformer.NumberSeq2Seq(), beam: 4, alpha: transformer.BeamAlpha}
 }
 
 // train trains the encoder-decoder, scores it on the task's test set and
@@ -95,14 +96,14 @@ func (r *seq2seqRun) train(stdout, stderr io.Writer) error {
 	fmt.Fprintln(stdout)
 	if r.beam > 1 {
 		t0 := time.Now()
-		b := transformer.EvaluateSeq2Seq(res.Model, task, 0, r.beam)
+		b := transformer.EvaluateSeq2Seq(res.Model, task, 0, r.beam, r.alpha)
 		bleu, err := transformer.Seq2SeqBLEU(task, b.Hyps)
 		if err != nil {
 			return err
 		}
-		measured["beam"], measured["beam_exact"], measured["beam_token_accuracy"], measured["beam_bleu"] = r.beam, b.Exact, b.TokenAcc, bleu.Score
-		fmt.Fprintf(stdout, "beam search (B = %d, α = 0.6): exact %.2f%%, tokens %.2f%%, BLEU %.2f (%.0f s)\n",
-			r.beam, 100*b.Exact, 100*b.TokenAcc, bleu.Score, time.Since(t0).Seconds())
+		measured["beam"], measured["beam_alpha"], measured["beam_exact"], measured["beam_token_accuracy"], measured["beam_bleu"] = r.beam, r.alpha, b.Exact, b.TokenAcc, bleu.Score
+		fmt.Fprintf(stdout, "beam search (B = %d, α = %g): exact %.2f%%, tokens %.2f%%, BLEU %.2f (%.0f s)\n",
+			r.beam, r.alpha, 100*b.Exact, 100*b.TokenAcc, bleu.Score, time.Since(t0).Seconds())
 	}
 	if err := saveSeq2Seq(dir, cfg, task, cfg.Steps, res.Seconds, res.Model, measured); err != nil {
 		return err
