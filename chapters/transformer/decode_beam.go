@@ -67,9 +67,10 @@ type candidate struct {
 // are one token longer, so the length penalty would not change their
 // order). Going down that ranking, a candidate that ends with the end
 // token is finished, and kept if it ranks among the top B; any other
-// candidate grows on, until B have been taken. The search stops once B
-// hypotheses are finished, or when the growing ones reach cfg.MaxLen
-// tokens, which then join the finished. It returns up to B hypotheses,
+// candidate grows on, until B have been taken. The search stops when the
+// growing ones reach cfg.MaxLen tokens, which then join the finished, or
+// once B hypotheses are finished and none still growing can beat the
+// B-th best of them (see settled). It returns up to B hypotheses,
 // best score first (equal scores in the order they were found); the best
 // is the first. Candidates of probability 0 (logit -Inf) are never taken.
 //
@@ -92,7 +93,7 @@ func BeamSearch(s State, prompt []int, cfg BeamConfig) []Hypothesis {
 	// ANCHOR: beam_loop
 	live := []beam{{state: s, logits: feedPrompt("BeamSearch", s, prompt)}}
 	var finished []Hypothesis
-	for len(live) > 0 && len(finished) < cfg.Width {
+	for len(live) > 0 && !settled(finished, live, cfg) {
 		var next []beam
 		taken := 0 // candidates kept to grow or finished at MaxLen: at most B
 		for rank, c := range extensions(live) {
@@ -125,6 +126,30 @@ func BeamSearch(s State, prompt []int, cfg BeamConfig) []Hypothesis {
 	}
 	return finished
 	// ANCHOR_END: beam_loop
+}
+
+// settled reports whether the search can stop: B hypotheses are finished
+// and no live one can still score above the B-th best of them. A live
+// hypothesis's log-probability only falls as it grows, and lp(Y) is at
+// most lp(MaxLen), so a negative log p / lp(MaxLen) bounds every score it
+// can reach. Stopping at the first B finished instead lets a few early,
+// improbable endings end the search before a likelier hypothesis still
+// growing has finished.
+func settled(finished []Hypothesis, live []beam, cfg BeamConfig) bool {
+	if len(finished) < cfg.Width {
+		return false
+	}
+	scores := make([]float64, len(finished))
+	for i, h := range finished {
+		scores[i] = h.Score
+	}
+	sort.Sort(sort.Reverse(sort.Float64Slice(scores)))
+	bestLive := math.Inf(-1)
+	for _, b := range live {
+		bestLive = math.Max(bestLive, b.logProb)
+	}
+	// s(Y) ≤ log p(y_≤t) / lp(MaxLen) for every Y that grows from y_≤t
+	return bestLive/LengthPenalty(cfg.MaxLen, cfg.Alpha) <= scores[cfg.Width-1]
 }
 
 // ANCHOR: extensions

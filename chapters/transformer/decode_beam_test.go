@@ -207,6 +207,37 @@ func TestDecodeBeamFinishesOnlyWithinTheBeam(t *testing.T) {
 	}
 }
 
+// TestDecodeBeamOutlivesEarlyEndings: improbable early endings that fill
+// B finished places do not stop the search while a likelier hypothesis
+// is still growing. With B = 2, from the start token 4 the beam keeps [1]
+// (0.9) and [2] (0.04) and finishes [0] (0.06); the next step finishes
+// [1 0] (0.045), the second of B, while [1 3] (0.855) still grows.
+// Stopping there would return [0]; the search goes on and finishes
+// [1 3 0] (0.855), the most probable sequence, on the next step. [0]
+// stays second: above [1 0] by probability, and by score for α = 0.6
+// too (-2.81 against -2.83).
+func TestDecodeBeamOutlivesEarlyEndings(t *testing.T) {
+	m := probTable([][]float64{
+		{1, 0, 0, 0, 0},
+		{0.05, 0, 0, 0.95, 0},
+		{1, 0, 0, 0, 0},
+		{1, 0, 0, 0, 0},
+		{0.06, 0.9, 0.04, 0, 0},
+	})
+	for _, alpha := range []float64{0, 0.6} {
+		hyps := BeamSearch(m.newState(), []int{4}, BeamConfig{Width: 2, MaxLen: 5, End: 0, Alpha: alpha})
+		want := [][]int{{1, 3, 0}, {0}}
+		if len(hyps) != len(want) {
+			t.Fatalf("α %g: %d hypotheses %+v, want %v", alpha, len(hyps), hyps, want)
+		}
+		for i, h := range hyps {
+			if !sameInts(h.Tokens, want[i]) || !h.Finished {
+				t.Errorf("α %g: hypothesis %d: %v (finished %v), want %v finished", alpha, i, h.Tokens, h.Finished, want[i])
+			}
+		}
+	}
+}
+
 // TestDecodeBeamStateMatchesScorer: beam search gives the same hypotheses
 // through the model's cached form, forked per hypothesis, as through its
 // Scorer. The model's logits depend on the counts its state carries, so a

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"io"
 
@@ -11,7 +12,7 @@ import (
 func init() {
 	register(&kind{
 		name: "transformer", chapter: "transformer",
-		summary: "the Transformer chapter's models: -task gpt, a character-level GPT on Go's sources",
+		summary: "the Transformer chapter's models: -task gpt, copy or translate",
 		about: "Trains one of the Transformer chapter's models. -task gpt trains the character-level\n" +
 			"GPT with nanoGPT's CPU baby-GPT settings (4 layers, 4 heads, width 128, contexts of 64,\n" +
 			"batches of 12, AdamW at 1e-3 with warm-up and cosine decay) on the Go corpus (the\n" +
@@ -19,26 +20,39 @@ func init() {
 			"file -corpus names. It shows the validation loss every 250 steps, writes\n" +
 			"gpt.params and model.json (the settings, the losses, ms a step) into -out/gpt, and ends\n" +
 			"with a sample of the model's text. -write-corpus FILE writes the Go corpus to FILE\n" +
-			"instead, so that bench/gpt_train.py reads the same bytes.",
+			"instead, so that bench/gpt_train.py reads the same bytes.\n\n" +
+			"-task copy and -task translate train a small encoder-decoder (2+2 pre-LN layers, 4 heads,\n" +
+			"width 64) by teacher forcing with label smoothing 0.1: copy on the Annotated\n" +
+			"Transformer's copy task (600 steps of 80 random sequences; exact match on the 1,000\n" +
+			"held-out sequences), translate on English number words to Chinese numerals (600 steps\n" +
+			"of 64 pairs; exact match and BLEU over characters on the 5,000 test numbers, greedy\n" +
+			"and with a beam of -beam). Their files go into -out/copy and -out/translate.",
 		flags: transformerFlags,
+		tour:  []string{"-task", "copy"},
 	})
 }
 
 // transformerTasks are the values -task takes.
-const transformerTasks = "gpt"
+const transformerTasks = "gpt, copy or translate"
 
 // transformerFlags are the flags of `aigc train transformer`.
 func transformerFlags(f trainFlags) trainRun {
 	r := &gptRun{cfg: transformer.BabyGPTTraining()}
-	task := f.String("task", "gpt", "which model: "+transformerTasks+" (a character-level GPT)")
-	f.atLeast(&r.cfg.Iters, "iters", 0, "training steps; fewer than the schedule's 2,000 stop early, on the same schedule")
+	task := f.String("task", "gpt", "which model: "+transformerTasks+" (a character-level GPT, or the encoder-decoder on a task)")
+	f.atLeast(&r.cfg.Iters, "iters", 0, "training steps (default: gpt 2,000, copy and translate 600); fewer than the GPT's 2,000 stop early, on the same schedule")
+	beam := f.Int("beam", 4, "translate: after greedy decoding, also decode the test set with a beam of this width (0 or 1: not)")
+	alpha := f.Float64("alpha", transformer.BeamAlpha, "translate: the beam's length normalisation α (0: rank by log-probability alone)")
 	f.seed(&r.cfg.Seed)
 	f.every(&r.every)
 	f.StringVar(&r.corpus, "corpus", "", "a UTF-8 text file to train on instead of the Go corpus")
 	f.StringVar(&r.writeCorpus, "write-corpus", "", "write the Go corpus to this file, byte for byte, and train nothing")
 	out := f.out()
 	return func(stdout, stderr io.Writer) error {
-		if *task != "gpt" {
+		switch *task {
+		case "gpt":
+		case "copy", "translate":
+			return seq2seqFromFlags(f, *task, r, *beam, *alpha, *out).train(stdout, stderr)
+		default:
 			fmt.Fprintf(stderr, "aigc train transformer: -task must be %s, not %q\n", transformerTasks, *task)
 			f.Usage()
 			return errUsage
@@ -49,4 +63,24 @@ func transformerFlags(f trainFlags) trainRun {
 		}
 		return r.train(stdout, stderr)
 	}
+}
+
+// seq2seqFromFlags returns the run of the encoder-decoder task, with the
+// task's own default steps and seed unless -iters or -seed was given,
+// and -every, -beam, -alpha and -out from the flags.
+func seq2seqFromFlags(f trainFlags, task string, g *gptRun, beam int, alpha float64, out string) *seq2seqRun {
+	s := newSeq2SeqRun(task)
+	f.Visit(func(fl *flag.Flag) {
+		switch fl.Name {
+		case "iters":
+			s.cfg.Steps = g.cfg.Iters
+		case "seed":
+			s.cfg.Seed = g.cfg.Seed
+		}
+	})
+	if task == "translate" {
+		s.beam, s.alpha = beam, alpha
+	}
+	s.every, s.out = g.every, out
+	return s
 }

@@ -1,0 +1,88 @@
+package transformer
+
+import (
+	"strconv"
+
+	"github.com/luoxia/aigc/lib/data"
+	"github.com/luoxia/aigc/lib/tensor"
+)
+
+// Seq2SeqTask is a task an encoder-decoder learns: its vocabularies, where
+// its training batches come from, its test examples, and how to decode.
+// Padding is token 0 on both sides (data.PadID, and the copy task never
+// draws 0).
+type Seq2SeqTask struct {
+	// Name is "copy" or "translate".
+	Name string
+	// SrcVocab and TgtVocab are the vocabularies' sizes.
+	SrcVocab, TgtVocab int
+	// Start is the token the decoder is fed first, End the token that
+	// ends a target (-1 when targets have a fixed length, as the copy
+	// task's), and MaxLen the most tokens decoding may write.
+	Start, End, MaxLen int
+	// NewSampler returns a source of training batches fixed by seed: each
+	// call of the function it returns draws n examples, unpadded.
+	NewSampler func(seed uint64) func(n int) *data.SeqBatch
+	// Test holds the test examples, unpadded: Src[i] is read and
+	// TgtOut[i] is what decoding must write.
+	Test *data.SeqBatch
+	// SrcToken and TgtToken spell a token: for printing, and the target's
+	// for BLEU.
+	SrcToken, TgtToken func(id int) string
+}
+
+// CopySeq2Seq returns the copy task of the Annotated Transformer (data's
+// CopyTask): read CopyLen tokens, starting with CopyStart, and write the
+// CopyLen-1 after the start token back. Its test set is the 1,000
+// held-out sequences, which no training batch holds.
+func CopySeq2Seq() *Seq2SeqTask {
+	digit := func(id int) string { return strconv.Itoa(id) }
+	return &Seq2SeqTask{
+		Name: "copy", SrcVocab: data.CopyVocab, TgtVocab: data.CopyVocab,
+		Start: data.CopyStart, End: -1, MaxLen: data.CopyLen - 1,
+		NewSampler: func(seed uint64) func(n int) *data.SeqBatch { return data.NewCopyTask(seed).Batch },
+		Test:       data.NewCopyTask(0).HeldOut(),
+		SrcToken:   digit, TgtToken: digit,
+	}
+}
+
+// NumberSeq2Seq returns the number-translation task: English number words
+// (a token per word) to Chinese numerals (a token per character), from
+// data.NumberSplit(data.NumberSplitSeed). Training batches draw from the
+// 90,000 training numbers uniformly with replacement; the test set is the
+// 5,000 test numbers. Sources and targets carry begin and end markers
+// (data.EncodePairs), so decoding starts from BOSID and stops at EOSID.
+func NumberSeq2Seq() *Seq2SeqTask {
+	train, _, test := data.NumberSplit(data.NumberSplitSeed)
+	en, zh := data.NumberVocabs()
+	encode := func(pairs []data.NumberPair) *data.SeqBatch {
+		src, tgt := data.NumberTokens(pairs)
+		return data.EncodePairs(src, tgt, en, zh)
+	}
+	all := encode(train)
+	longest := 0
+	for _, p := range []*data.SeqBatch{all, encode(test)} {
+		for _, t := range p.TgtOut {
+			longest = max(longest, len(t))
+		}
+	}
+	return &Seq2SeqTask{
+		Name: "translate", SrcVocab: en.Size(), TgtVocab: zh.Size(),
+		Start: data.BOSID, End: data.EOSID,
+		// a few tokens of slack past the longest numeral and its end token
+		MaxLen: longest + 4,
+		NewSampler: func(seed uint64) func(n int) *data.SeqBatch {
+			rng := tensor.NewRNG(seed)
+			return func(n int) *data.SeqBatch {
+				b := &data.SeqBatch{}
+				for range n {
+					i := rng.Intn(all.Len())
+					b.Src, b.TgtIn, b.TgtOut = append(b.Src, all.Src[i]), append(b.TgtIn, all.TgtIn[i]), append(b.TgtOut, all.TgtOut[i])
+				}
+				return b
+			}
+		},
+		Test:     encode(test),
+		SrcToken: en.Token, TgtToken: zh.Token,
+	}
+}

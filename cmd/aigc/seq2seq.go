@@ -1,0 +1,167 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+	"slices"
+	"time"
+
+	"github.com/luoxia/aigc/chapters/transformer"
+	"github.com/luoxia/aigc/lib/nn"
+)
+
+// seq2seqRun is one `aigc train transformer -task copy` or `-task
+// translate`: the encoder-decoder on one of its tasks.
+type seq2seqRun struct {
+	cfg   transformer.Seq2SeqTrainConfig
+	task  *transformer.Seq2SeqTask
+	beam  int     // -beam: the width of the closing beam search (0: none)
+	alpha float64 // -alpha: its length normalisation α
+	every int     // -every: a checkpoint every this many steps (0: only at the end)
+	out   string  // -out
+}
+
+// seq2seqRecord is the config model.json holds for an encoder-decoder:
+// the training settings (the model's among them) and the task.
+type seq2seqRecord struct {
+	Train transformer.Seq2SeqTrainConfig
+	Task  string
+}
+
+// seq2seqExamples is how many test examples the run prints.
+const seq2seqExamples = 5
+
+// newSeq2SeqRun returns the run of task "copy" or "translate" with its
+// default settings.
+func newSeq2SeqRun(task string) *seq2seqRun {
+	if task == "copy" {
+		return &seq2seqRun{cfg: transformer.CopyTraining(), task: transformer.CopySeq2Seq()}
+	}
+	return &seq2seqRun{cfg: transformer.TranslateTraining(), task: transformer.NumberSeq2Seq(), beam: 4, alpha: transformer.BeamAlpha}
+}
+
+// train trains the encoder-decoder, scores it on the task's test set and
+// writes its files into out/TASK.
+func (r *seq2seqRun) train(stdout, stderr io.Writer) error {
+	cfg, task := r.cfg, r.task
+	dir, err := modelDir(r.out, task.Name)
+	if err != nil {
+		return err
+	}
+	m := cfg.Model
+	fmt.Fprintf(stdout, "training the encoder-decoder on the %s task: %d source and %d target tokens, %d test examples\n",
+		task.Name, task.SrcVocab, task.TgtVocab, task.Test.Len())
+	fmt.Fprintf(stdout, "%d+%d layers, %d heads, width %d, d_ff %d; %d steps of %d examples, seed %d\n",
+		m.Layers, m.Layers, m.Heads, m.DModel, m.DFF, cfg.Steps, cfg.BatchSize, cfg.Seed)
+	bar := newProgress(stderr)
+	defer bar.done()
+	ckpt := &checkpointer{dir: dir}
+	var evalSteps []int
+	var exact []float64
+	res, err := transformer.TrainSeq2Seq(cfg, task, func(p transformer.Seq2SeqProgress) {
+		if p.Evaluated {
+			evalSteps, exact = append(evalSteps, p.Step), append(exact, p.Exact)
+			bar.done()
+			fmt.Fprintln(stdout, p)
+		} else {
+			bar.line(p.Step, p.Steps, fmt.Sprintf("loss %.4f  lr %.2e", p.Loss, p.LR))
+		}
+		if r.every > 0 && p.Step > 0 && p.Step%r.every == 0 && p.Step < p.Steps {
+			ckpt.save(func() error {
+				return saveSeq2Seq(dir, cfg, task, p.Step, p.Seconds, p.Model, map[string]any{"eval_steps": evalSteps, "exact": exact})
+			})
+		}
+	})
+	bar.done()
+	if err == nil {
+		err = ckpt.err
+	}
+	if err != nil {
+		return err
+	}
+	f := res.Final
+	measured := map[string]any{"train_loss": res.TrainLoss, "eval_steps": res.EvalSteps, "exact": res.Exact, "ms_per_step": res.MsPerStep,
+		"test_examples": f.Examples, "greedy_exact": f.Exact, "greedy_token_accuracy": f.TokenAcc}
+	fmt.Fprintf(stdout, "after %d steps (%.0f s, %.1f ms a step), greedy decoding of the %d test examples: exact %.2f%%, tokens %.2f%%",
+		cfg.Steps, res.Seconds, res.MsPerStep, f.Examples, 100*f.Exact, 100*f.TokenAcc)
+	if task.End >= 0 {
+		bleu, err := transformer.Seq2SeqBLEU(task, f.Hyps)
+		if err != nil {
+			return err
+		}
+		measured["greedy_bleu"] = bleu.Score
+		fmt.Fprintf(stdout, ", BLEU %.2f", bleu.Score)
+	}
+	fmt.Fprintln(stdout)
+	if r.beam > 1 {
+		t0 := time.Now()
+		b := transformer.EvaluateSeq2Seq(res.Model, task, 0, r.beam, r.alpha)
+		bleu, err := transformer.Seq2SeqBLEU(task, b.Hyps)
+		if err != nil {
+			return err
+		}
+		measured["beam"], measured["beam_alpha"], measured["beam_exact"], measured["beam_token_accuracy"], measured["beam_bleu"] = r.beam, r.alpha, b.Exact, b.TokenAcc, bleu.Score
+		fmt.Fprintf(stdout, "beam search (B = %d, α = %g): exact %.2f%%, tokens %.2f%%, BLEU %.2f (%.0f s)\n",
+			r.beam, r.alpha, 100*b.Exact, 100*b.TokenAcc, bleu.Score, time.Since(t0).Seconds())
+	}
+	if err := saveSeq2Seq(dir, cfg, task, cfg.Steps, res.Seconds, res.Model, measured); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "wrote %s and %s\n", filepath.Join(dir, task.Name+".params"), filepath.Join(dir, "model.json"))
+	printSeq2SeqExamples(stdout, task, f.Hyps)
+	return nil
+}
+
+// printSeq2SeqExamples prints the first test examples and the first few
+// that greedy decoding got wrong.
+func printSeq2SeqExamples(w io.Writer, task *transformer.Seq2SeqTask, hyps [][]int) {
+	var show, wrong []int
+	for i, h := range hyps {
+		if i < seq2seqExamples {
+			show = append(show, i)
+		}
+		if !slices.Equal(h, task.Test.TgtOut[i]) && len(wrong) < seq2seqExamples {
+			wrong = append(wrong, i)
+		}
+	}
+	fmt.Fprintf(w, "the first %d test examples, greedy:\n", len(show))
+	printSeq2SeqLines(w, task, hyps, show)
+	if len(wrong) > 0 {
+		fmt.Fprintf(w, "the first %d that greedy decoding gets wrong:\n", len(wrong))
+		printSeq2SeqLines(w, task, hyps, wrong)
+	}
+}
+
+// printSeq2SeqLines prints test examples which: the source, the greedy
+// output and, when they differ, the target.
+func printSeq2SeqLines(w io.Writer, task *transformer.Seq2SeqTask, hyps [][]int, which []int) {
+	sep := " "
+	if task.Name == "translate" {
+		sep = "" // Chinese is written without spaces
+	}
+	for _, i := range which {
+		src := task.Test.Src[i]
+		if task.End >= 0 {
+			src = src[1:] // past the begin marker; Spell stops at the end marker
+		}
+		words := transformer.Spell(src, task.End, task.SrcToken, " ")
+		hyp := transformer.Spell(hyps[i], task.End, task.TgtToken, sep)
+		ref := transformer.Spell(task.Test.TgtOut[i], task.End, task.TgtToken, sep)
+		line := fmt.Sprintf("  %s  →  %s", words, hyp)
+		if hyp != ref {
+			line += fmt.Sprintf("  (want %s)", ref)
+		}
+		fmt.Fprintln(w, line)
+	}
+}
+
+// saveSeq2Seq writes the model's parameters and model.json, each
+// atomically, the record last.
+func saveSeq2Seq(dir string, cfg transformer.Seq2SeqTrainConfig, task *transformer.Seq2SeqTask, steps int, seconds float64, m *transformer.EncoderDecoder, measured map[string]any) error {
+	if err := nn.Save(filepath.Join(dir, task.Name+".params"), m); err != nil {
+		return err
+	}
+	cfg.Model = m.Config
+	return writeRecord(dir, "transformer", steps, cfg.Seed, seconds, seq2seqRecord{Train: cfg, Task: task.Name}, measured)
+}
