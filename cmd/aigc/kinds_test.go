@@ -161,7 +161,7 @@ func TestRealKinds(t *testing.T) {
 	if len(kinds) != len(want) {
 		t.Errorf("%d kinds registered, want %d", len(kinds), len(want))
 	}
-	if got := strings.Join(tourStops(), ","); got != "foundations,evaluation,gan,vae" {
+	if got := strings.Join(tourStops(), ","); got != "foundations,evaluation,gan,vae,transformer" {
 		t.Errorf("the tour stops at %s", got)
 	}
 }
