@@ -64,3 +64,43 @@ func isTerminal(w io.Writer) bool {
 	info, err := f.Stat()
 	return err == nil && info.Mode()&os.ModeCharDevice != 0
 }
+
+// stepReport shows a run that evaluates itself now and then: a progress
+// line after each step, a printed line after each evaluation, and a
+// checkpoint every `every` steps before the last (0: none).
+type stepReport struct {
+	stdout io.Writer
+	bar    *progress
+	ckpt   *checkpointer
+	every  int
+}
+
+// newStepReport starts the report of a run whose checkpoints go to dir.
+func newStepReport(stdout, stderr io.Writer, dir string, every int) *stepReport {
+	return &stepReport{stdout: stdout, bar: newProgress(stderr), ckpt: &checkpointer{dir: dir}, every: every}
+}
+
+// step reports one step: evaluation, if not nil, is printed on a line of
+// its own; otherwise what goes on the progress line. save writes the
+// checkpoint, when this step calls for one.
+func (r *stepReport) step(step, steps int, evaluation fmt.Stringer, what string, save func() error) {
+	if evaluation != nil {
+		r.bar.done()
+		fmt.Fprintln(r.stdout, evaluation)
+	} else {
+		r.bar.line(step, steps, what)
+	}
+	if r.every > 0 && step > 0 && step%r.every == 0 && step < steps {
+		r.ckpt.save(save)
+	}
+}
+
+// finish ends the progress line and returns the run's error, else the
+// first checkpoint's that failed.
+func (r *stepReport) finish(err error) error {
+	r.bar.done()
+	if err == nil {
+		err = r.ckpt.err
+	}
+	return err
+}

@@ -54,30 +54,20 @@ func (r *seq2seqRun) train(stdout, stderr io.Writer) error {
 		task.Name, task.SrcVocab, task.TgtVocab, task.Test.Len())
 	fmt.Fprintf(stdout, "%d+%d layers, %d heads, width %d, d_ff %d; %d steps of %d examples, seed %d\n",
 		m.Layers, m.Layers, m.Heads, m.DModel, m.DFF, cfg.Steps, cfg.BatchSize, cfg.Seed)
-	bar := newProgress(stderr)
-	defer bar.done()
-	ckpt := &checkpointer{dir: dir}
+	rep := newStepReport(stdout, stderr, dir, r.every)
 	var evalSteps []int
 	var exact []float64
 	res, err := transformer.TrainSeq2Seq(cfg, task, func(p transformer.Seq2SeqProgress) {
+		var evaluation fmt.Stringer
 		if p.Evaluated {
 			evalSteps, exact = append(evalSteps, p.Step), append(exact, p.Exact)
-			bar.done()
-			fmt.Fprintln(stdout, p)
-		} else {
-			bar.line(p.Step, p.Steps, fmt.Sprintf("loss %.4f  lr %.2e", p.Loss, p.LR))
+			evaluation = p
 		}
-		if r.every > 0 && p.Step > 0 && p.Step%r.every == 0 && p.Step < p.Steps {
-			ckpt.save(func() error {
-				return saveSeq2Seq(dir, cfg, task, p.Step, p.Seconds, p.Model, map[string]any{"eval_steps": evalSteps, "exact": exact})
-			})
-		}
+		rep.step(p.Step, p.Steps, evaluation, fmt.Sprintf("loss %.4f  lr %.2e", p.Loss, p.LR), func() error {
+			return saveSeq2Seq(dir, cfg, task, p.Step, p.Seconds, p.Model, map[string]any{"eval_steps": evalSteps, "exact": exact})
+		})
 	})
-	bar.done()
-	if err == nil {
-		err = ckpt.err
-	}
-	if err != nil {
+	if err := rep.finish(err); err != nil {
 		return err
 	}
 	f := res.Final

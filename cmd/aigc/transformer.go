@@ -83,30 +83,20 @@ func (r *gptRun) train(stdout, stderr io.Writer) error {
 		corpus.Source, len(corpus.Train), len(corpus.Val), corpus.Vocab.Size())
 	fmt.Fprintf(stdout, "%d layers, %d heads, width %d, block %d; %d steps of %d windows, seed %d\n",
 		m.Layers, m.Heads, m.Width, m.BlockSize, cfg.Iters, cfg.BatchSize, cfg.Seed)
-	bar := newProgress(stderr)
-	defer bar.done()
-	ckpt := &checkpointer{dir: dir}
+	rep := newStepReport(stdout, stderr, dir, r.every)
 	var evalIters []int
 	var valLoss []float64
 	res, err := transformer.TrainGPT(cfg, corpus, func(p transformer.GPTProgress) {
+		var evaluation fmt.Stringer
 		if p.Evaluated {
 			evalIters, valLoss = append(evalIters, p.Iter), append(valLoss, p.ValLoss)
-			bar.done()
-			fmt.Fprintln(stdout, p)
-		} else {
-			bar.line(p.Iter, p.Iters, fmt.Sprintf("loss %.4f  lr %.2e", p.Loss, p.LR))
+			evaluation = p
 		}
-		if r.every > 0 && p.Iter > 0 && p.Iter%r.every == 0 && p.Iter < p.Iters {
-			ckpt.save(func() error {
-				return saveGPT(dir, cfg, corpus, p.Iter, p.Seconds, p.Model, map[string]any{"eval_iters": evalIters, "val_loss": valLoss})
-			})
-		}
+		rep.step(p.Iter, p.Iters, evaluation, fmt.Sprintf("loss %.4f  lr %.2e", p.Loss, p.LR), func() error {
+			return saveGPT(dir, cfg, corpus, p.Iter, p.Seconds, p.Model, map[string]any{"eval_iters": evalIters, "val_loss": valLoss})
+		})
 	})
-	bar.done()
-	if err == nil {
-		err = ckpt.err
-	}
-	if err != nil {
+	if err := rep.finish(err); err != nil {
 		return err
 	}
 	last := len(res.ValLoss) - 1
