@@ -21,7 +21,9 @@
 //	gpt.go         a decoder-only GPT, as nanoGPT builds it
 //	loss.go        label-smoothed cross-entropy
 //
-// Training the GPT on characters, as nanoGPT's baby GPT is trained:
+// Both models train with one optimiser, AdamW with weight decay on the
+// matrices only and the gradient clipped (optimizer.go). Training the GPT
+// on characters, as nanoGPT's baby GPT is trained:
 //
 //	train_gpt_config.go  GPTTrainConfig: the baby GPT's settings, each explained
 //	train_gpt.go         TrainGPT: AdamW with warm-up and cosine, clipping, the validation loss

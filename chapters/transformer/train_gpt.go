@@ -90,12 +90,7 @@ func TrainGPT(cfg GPTTrainConfig, corpus *data.CharCorpus, progress func(GPTProg
 	sampler := data.NewWindowSampler(corpus.Train, bs, cfg.Seed^batchSeed)
 	valX, valY := GPTEvalWindows(corpus.Val, bs, cfg.EvalWindows)
 
-	decay, noDecay := GPTParamGroups(model)
-	params := append(append([]*autograd.Value(nil), decay...), noDecay...)
-	opts := []*optim.AdamW{optim.NewAdamW(decay, cfg.LR, cfg.WeightDecay), optim.NewAdamW(noDecay, cfg.LR, 0)}
-	for _, o := range opts {
-		o.Beta1, o.Beta2 = cfg.Beta1, cfg.Beta2
-	}
+	opt := newGroupedAdamW(model, cfg.LR, cfg.WeightDecay, cfg.Beta1, cfg.Beta2, cfg.GradClip)
 	sched := optim.WarmupCosine{Base: cfg.LR, Min: cfg.MinLR, Warmup: cfg.WarmupIters, Total: cfg.DecayIters}
 
 	res := &GPTResult{Model: model, TrainLoss: make([]float64, 0, cfg.Iters)}
@@ -116,20 +111,9 @@ func TrainGPT(cfg GPTTrainConfig, corpus *data.CharCorpus, progress func(GPTProg
 		// The update numbered it uses LR(it): LR(1) = LR/WarmupIters,
 		// LR(WarmupIters) = LR, LR(DecayIters) = MinLR.
 		lr := sched.LR(it)
-		for _, o := range opts {
-			o.SetLR(lr)
-			o.ZeroGrad()
-		}
 		// L = -(1/BT)·Σ_{b,t} log p(y[b][t] | x[b][0..t])
 		loss := model.Loss(x, y)
-		loss.Backward()
-		if cfg.GradClip > 0 {
-			// g ← g·min(1, clip/‖g‖), ‖g‖ over all parameters at once
-			optim.ClipGradNorm(params, cfg.GradClip)
-		}
-		for _, o := range opts {
-			o.Step()
-		}
+		opt.step(loss, lr)
 		stepTime += time.Since(t0)
 		res.TrainLoss = append(res.TrainLoss, loss.Item())
 
@@ -152,19 +136,7 @@ func TrainGPT(cfg GPTTrainConfig, corpus *data.CharCorpus, progress func(GPTProg
 // Linear's weight and the token and position tables, ≥ 2 dimensions),
 // which AdamW shrinks towards 0; noDecay holds the vectors (LayerNorm
 // gains, and biases if the model has them), which it leaves alone.
-func GPTParamGroups(g *GPT) (decay, noDecay []*autograd.Value) {
-	for _, p := range g.Params() {
-		if !p.Trainable() {
-			continue
-		}
-		if len(p.V.Shape()) >= 2 {
-			decay = append(decay, p.V)
-		} else {
-			noDecay = append(noDecay, p.V)
-		}
-	}
-	return decay, noDecay
-}
+func GPTParamGroups(g *GPT) (decay, noDecay []*autograd.Value) { return decayGroups(g) }
 
 // GPTEvalWindows returns the validation windows of blockSize characters
 // TrainGPT measures on: the first n of data.SequentialWindows(val,

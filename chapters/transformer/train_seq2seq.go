@@ -5,7 +5,6 @@ import (
 	"math"
 	"time"
 
-	"github.com/luoxia/aigc/lib/autograd"
 	"github.com/luoxia/aigc/lib/data"
 	"github.com/luoxia/aigc/lib/optim"
 	"github.com/luoxia/aigc/lib/tensor"
@@ -80,12 +79,7 @@ func TrainSeq2Seq(cfg Seq2SeqTrainConfig, task *Seq2SeqTask, progress func(Seq2S
 	}
 	sample := task.NewSampler(cfg.Seed ^ batchSeed)
 
-	decay, noDecay := paramGroups(model)
-	params := append(append([]*autograd.Value(nil), decay...), noDecay...)
-	opts := []*optim.AdamW{optim.NewAdamW(decay, cfg.LR, cfg.WeightDecay), optim.NewAdamW(noDecay, cfg.LR, 0)}
-	for _, o := range opts {
-		o.Beta1, o.Beta2 = cfg.Beta1, cfg.Beta2
-	}
+	opt := newGroupedAdamW(model, cfg.LR, cfg.WeightDecay, cfg.Beta1, cfg.Beta2, cfg.GradClip)
 	sched := optim.WarmupCosine{Base: cfg.LR, Min: cfg.MinLR, Warmup: cfg.Warmup, Total: max(cfg.Steps, cfg.Warmup+1)}
 
 	res := &Seq2SeqResult{Model: model, TrainLoss: make([]float64, 0, cfg.Steps)}
@@ -107,20 +101,9 @@ func TrainSeq2Seq(cfg Seq2SeqTrainConfig, task *Seq2SeqTask, progress func(Seq2S
 		tgtOut, _ := data.PadBatch(b.TgtOut, data.PadID)
 		t0 := time.Now()
 		lr := sched.LR(it)
-		for _, o := range opts {
-			o.SetLR(lr)
-			o.ZeroGrad()
-		}
 		// L = -(1/N)·Σ_n Σ_k q_nk log p(k | x, y_<t), over the N target tokens that are not padding
 		loss := model.Loss(src, tgtIn, tgtOut, cfg.Eps)
-		loss.Backward()
-		if cfg.GradClip > 0 {
-			// g ← g·min(1, clip/‖g‖)
-			optim.ClipGradNorm(params, cfg.GradClip)
-		}
-		for _, o := range opts {
-			o.Step()
-		}
+		opt.step(loss, lr)
 		stepTime += time.Since(t0)
 		res.TrainLoss = append(res.TrainLoss, loss.Item())
 
@@ -138,21 +121,4 @@ func TrainSeq2Seq(cfg Seq2SeqTrainConfig, task *Seq2SeqTask, progress func(Seq2S
 	res.Seconds = time.Since(start).Seconds()
 	res.MsPerStep = optim.MsPerStep(stepTime, cfg.Steps)
 	return res, nil
-}
-
-// paramGroups splits m's parameters by their number of dimensions, as
-// GPTParamGroups does a GPT's: the matrices, which AdamW decays, and the
-// vectors, which it does not.
-func paramGroups(m *EncoderDecoder) (decay, noDecay []*autograd.Value) {
-	for _, p := range m.Params() {
-		if !p.Trainable() {
-			continue
-		}
-		if len(p.V.Shape()) >= 2 {
-			decay = append(decay, p.V)
-		} else {
-			noDecay = append(noDecay, p.V)
-		}
-	}
-	return decay, noDecay
 }
