@@ -11,8 +11,8 @@ import (
 	"github.com/luoxia/aigc/lib/nn"
 )
 
-// seq2seqRun is one `aigc train transformer -task copy` or `-task
-// translate`: the encoder-decoder on one of its tasks.
+// seq2seqRun is one `aigc train transformer -task copy`, `-task
+// reverse` or `-task translate`: the encoder-decoder on one of its tasks.
 type seq2seqRun struct {
 	cfg   transformer.Seq2SeqTrainConfig
 	task  *transformer.Seq2SeqTask
@@ -32,11 +32,14 @@ type seq2seqRecord struct {
 // seq2seqExamples is how many test examples the run prints.
 const seq2seqExamples = 5
 
-// newSeq2SeqRun returns the run of task "copy" or "translate" with its
-// default settings.
+// newSeq2SeqRun returns the run of task "copy", "reverse" or "translate"
+// with its default settings.
 func newSeq2SeqRun(task string) *seq2seqRun {
-	if task == "copy" {
+	switch task {
+	case "copy":
 		return &seq2seqRun{cfg: transformer.CopyTraining(), task: transformer.CopySeq2Seq()}
+	case "reverse":
+		return &seq2seqRun{cfg: transformer.CopyTraining(), task: transformer.ReverseSeq2Seq()}
 	}
 	return &seq2seqRun{cfg: transformer.TranslateTraining(), task: transformer.NumberSeq2Seq(), beam: 4, alpha: transformer.BeamAlpha}
 }
