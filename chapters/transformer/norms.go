@@ -18,7 +18,8 @@ import (
 // warm-up, and what training gave.
 type NormRun struct {
 	PostLN bool
-	Warmup int // steps of warm-up (0: the peak rate from the first step)
+	Warmup int     // steps of warm-up (0: the peak rate from the first step)
+	LR     float64 // the peak rate
 	Result *Seq2SeqResult
 }
 
@@ -56,7 +57,7 @@ func CompareNorms(cfg Seq2SeqTrainConfig, task *Seq2SeqTask, progress func(run i
 			if err != nil {
 				return nil, err
 			}
-			runs = append(runs, NormRun{PostLN: postLN, Warmup: warmup, Result: res})
+			runs = append(runs, NormRun{PostLN: postLN, Warmup: warmup, LR: c.LR, Result: res})
 		}
 	}
 	return runs, nil
@@ -83,7 +84,7 @@ func NormFigure(runs []NormRun, task *Seq2SeqTask, eps float64, smooth int) (ima
 		series[i] = plot.Series{Name: r.Name(), X: x, Y: y}
 	}
 	return plot.CurvesWith(plot.CurveOptions{
-		Title:  fmt.Sprintf("%s task: pre-LN against post-LN", task.Name),
+		Title:  fmt.Sprintf("%s task, peak rate %g: pre-LN against post-LN", task.Name, runs[0].LR),
 		XLabel: "step", YLabel: "training loss − H(q) (nats)",
 		Smooth: smooth, LogY: true,
 	}, series)
