@@ -55,8 +55,12 @@ func (r *seq2seqRun) train(stdout, stderr io.Writer) error {
 	m := cfg.Model
 	fmt.Fprintf(stdout, "training the encoder-decoder on the %s task: %d source and %d target tokens, %d test examples\n",
 		task.Name, task.SrcVocab, task.TgtVocab, task.Test.Len())
-	fmt.Fprintf(stdout, "%d+%d layers, %d heads, width %d, d_ff %d; %d steps of %d examples, seed %d\n",
-		m.Layers, m.Layers, m.Heads, m.DModel, m.DFF, cfg.Steps, cfg.BatchSize, cfg.Seed)
+	norm := "pre-LN"
+	if m.PostLN {
+		norm = "post-LN"
+	}
+	fmt.Fprintf(stdout, "%d+%d %s layers, %d heads, width %d, d_ff %d; %d steps of %d examples, peak rate %g after %d steps of warm-up, seed %d\n",
+		m.Layers, m.Layers, norm, m.Heads, m.DModel, m.DFF, cfg.Steps, cfg.BatchSize, cfg.LR, cfg.Warmup, cfg.Seed)
 	rep := newStepReport(stdout, stderr, dir, r.every)
 	var evalSteps []int
 	var exact []float64
