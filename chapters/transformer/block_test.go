@@ -1,6 +1,7 @@
 package transformer
 
 import (
+	"math"
 	"testing"
 
 	"github.com/luoxia/aigc/lib/autograd"
@@ -35,13 +36,15 @@ func TestBlockGradient(t *testing.T) {
 
 // The decoder layer's gradients, through its causal self-attention and
 // its cross-attention to a padded memory, with respect to its input, the
-// memory and its weights.
+// memory and its weights, pre-LN and post-LN.
 func TestDecoderLayerGradient(t *testing.T) {
-	rng := tensor.NewRNG(8)
-	d := NewDecoderLayer(4, 2, 8, true, 0, false, rng)
-	x, mem := randParam(rng, 2, 3, 4), randParam(rng, 2, 5, 4)
-	f := func() *autograd.Value { return d.Forward(x, mem, CausalMask(3, 3), PaddingMask([]int{5, 2}, 5)) }
-	gradCheck(t, "decoder layer", f, gradInputs(d, x, mem), 1e-5)
+	for _, postLN := range []bool{false, true} {
+		rng := tensor.NewRNG(8)
+		d := NewDecoderLayer(4, 2, 8, true, 0, postLN, rng)
+		x, mem := randParam(rng, 2, 3, 4), randParam(rng, 2, 5, 4)
+		f := func() *autograd.Value { return d.Forward(x, mem, CausalMask(3, 3), PaddingMask([]int{5, 2}, 5)) }
+		gradCheck(t, map[bool]string{false: "pre-LN decoder layer", true: "post-LN decoder layer"}[postLN], f, gradInputs(d, x, mem), 1e-5)
+	}
 }
 
 // Pre-LN and post-LN are different functions of the same weights: the
@@ -55,5 +58,30 @@ func TestPostLNDiffersFromPreLN(t *testing.T) {
 	post := b.Forward(x, nil).Data
 	if d := maxDiff(pre.Data, post.Data); !(d > 1e-3) {
 		t.Fatalf("pre-LN and post-LN outputs differ by %.3g", d)
+	}
+	// Where the LayerNorm sits shows in the output: post-LN's is LN_2's,
+	// each position's features of mean 0 and variance 1 (γ = 1, β = 0
+	// at initialisation, up to LayerNorm's ε); pre-LN's is the residual
+	// stream x + ..., which nothing normalises.
+	for _, c := range []struct {
+		name   string
+		y      *tensor.Tensor
+		postLN bool
+	}{{"post-LN", post, true}, {"pre-LN", pre, false}} {
+		worst := 0.0
+		for p := 0; p < 3; p++ {
+			row := c.y.Data[4*p : 4*p+4]
+			mean, sq := 0.0, 0.0
+			for _, v := range row {
+				mean += v / 4
+			}
+			for _, v := range row {
+				sq += (v - mean) * (v - mean) / 4
+			}
+			worst = math.Max(worst, math.Max(math.Abs(mean), math.Abs(sq-1)))
+		}
+		if normalised := worst < 1e-3; normalised != c.postLN {
+			t.Errorf("%s output: positions' mean and variance miss 0 and 1 by up to %.3g", c.name, worst)
+		}
 	}
 }

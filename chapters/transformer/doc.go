@@ -28,13 +28,15 @@
 //	train_gpt_config.go  GPTTrainConfig: the baby GPT's settings, each explained
 //	train_gpt.go         TrainGPT: AdamW with warm-up and cosine, clipping, the validation loss
 //
-// Training the encoder-decoder on two small tasks, the Annotated
-// Transformer's copy task and English number words to Chinese numerals:
+// Training the encoder-decoder on small tasks, the Annotated
+// Transformer's copy task, its reversal, and English number words to
+// Chinese numerals:
 //
 //	seq2seq_task.go           Seq2SeqTask: a task's vocabularies, training batches and test set
 //	train_seq2seq_config.go   Seq2SeqTrainConfig: the settings of each task, each explained
 //	train_seq2seq.go          TrainSeq2Seq: teacher forcing, label smoothing, AdamW, warm-up and cosine
 //	eval_seq2seq.go           greedy and beam decoding of the test set: exact match, token accuracy, BLEU
+//	norms.go                  CompareNorms: pre-LN against post-LN, with the warm-up and without
 //
 // The decoding files turn a model's next-token scores into a sequence, and
 // they do it for any model: the encoder-decoder translator and the GPT

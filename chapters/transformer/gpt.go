@@ -34,6 +34,11 @@ type GPTConfig struct {
 	// LayerNorm). nanoGPT's train.py leaves them out (bias = False),
 	// "a bit better and faster"; GPT-2 has them.
 	Bias bool
+	// PostLN makes the blocks Vaswani et al.'s (and GPT-1's)
+	// LN(x + Sublayer(x)) instead of GPT-2's pre-LN x + Sublayer(LN(x)),
+	// for comparing the two; false in BabyGPT. The final LayerNorm LN_f
+	// stays either way, so both have the same weights.
+	PostLN bool
 }
 
 // BabyGPT returns the baby GPT's configuration for a vocabulary of vocab
@@ -63,7 +68,7 @@ func (c GPTConfig) Validate() error {
 
 // GPT is a decoder-only Transformer language model, built as nanoGPT's
 // model.py builds GPT-2: token and learned position embeddings, Layers
-// pre-LN Blocks under a causal mask, a final LayerNorm, and the token
+// pre-LN Blocks (post-LN if Config.PostLN) under a causal mask, a final LayerNorm, and the token
 // table again as the output layer,
 //
 //	h_0 = W_e[x_t] + W_p[t]
@@ -107,7 +112,7 @@ func NewGPT(cfg GPTConfig, rng *tensor.RNG) (*GPT, error) {
 	nn.Normal(g.TokEmb.W.Data, sigma, rng)
 	nn.Normal(g.PosEmb.W.Data, sigma, rng)
 	for l := 0; l < cfg.Layers; l++ {
-		b := NewBlock(d, cfg.Heads, 4*d, cfg.Bias, cfg.Dropout, false, rng)
+		b := NewBlock(d, cfg.Heads, 4*d, cfg.Bias, cfg.Dropout, cfg.PostLN, rng)
 		for _, lin := range []*nn.Linear{b.Attn.WQ, b.Attn.WK, b.Attn.WV, b.MLP.FC1} {
 			initLinear(lin, sigma, rng)
 		}

@@ -12,7 +12,7 @@ import (
 // Padding is token 0 on both sides (data.PadID, and the copy task never
 // draws 0).
 type Seq2SeqTask struct {
-	// Name is "copy" or "translate".
+	// Name is "copy", "reverse" or "translate".
 	Name string
 	// SrcVocab and TgtVocab are the vocabularies' sizes.
 	SrcVocab, TgtVocab int
@@ -44,6 +44,18 @@ func CopySeq2Seq() *Seq2SeqTask {
 		Test:       data.NewCopyTask(0).HeldOut(),
 		SrcToken:   digit, TgtToken: digit,
 	}
+}
+
+// ReverseSeq2Seq returns the reversal task (data's NewReverseTask): read
+// the copy task's sequences and write the CopyLen-1 tokens after the
+// start token back in reverse order. Its test set is the copy task's
+// 1,000 held-out sources, with their reversed targets.
+func ReverseSeq2Seq() *Seq2SeqTask {
+	t := CopySeq2Seq()
+	t.Name = "reverse"
+	t.NewSampler = func(seed uint64) func(n int) *data.SeqBatch { return data.NewReverseTask(seed).Batch }
+	t.Test = data.NewReverseTask(0).HeldOut()
+	return t
 }
 
 // NumberSeq2Seq returns the number-translation task: English number words

@@ -18,11 +18,12 @@ func spread(m nn.Module, sigma float64, rng *tensor.RNG) {
 	}
 }
 
-// stateGPT is a small GPT with spread weights and biases.
-func stateGPT(t *testing.T, seed uint64) *GPT {
+// stateGPT is a small GPT with spread weights and biases, pre-LN or
+// post-LN.
+func stateGPT(t *testing.T, seed uint64, postLN bool) *GPT {
 	t.Helper()
 	rng := tensor.NewRNG(seed)
-	g, err := NewGPT(GPTConfig{Vocab: 11, BlockSize: 12, Layers: 2, Heads: 2, Width: 8, Bias: true}, rng)
+	g, err := NewGPT(GPTConfig{Vocab: 11, BlockSize: 12, Layers: 2, Heads: 2, Width: 8, Bias: true, PostLN: postLN}, rng)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,13 +74,15 @@ type stateCase struct {
 }
 
 // stateCases lists the GPTs and encoder-decoders the tests run on: two
-// seeds each, and every combination of post-LN and tying for the latter,
-// with a padded source.
+// seeds each, pre-LN and post-LN, and both with tied embeddings and
+// without for the latter, with a padded source.
 func stateCases(t *testing.T) []stateCase {
 	var cs []stateCase
 	for seed := uint64(1); seed <= 2; seed++ {
-		g := stateGPT(t, seed)
-		cs = append(cs, stateCase{fmt.Sprintf("GPT seed %d", seed), func() State { return NewGPTState(g) }, gptScorer(g), 11, 12})
+		for _, postLN := range []bool{true, false} {
+			g := stateGPT(t, seed, postLN)
+			cs = append(cs, stateCase{fmt.Sprintf("GPT seed %d postLN %v", seed, postLN), func() State { return NewGPTState(g) }, gptScorer(g), 11, 12})
+		}
 		for _, postLN := range []bool{true, false} {
 			for _, tied := range []bool{true, false} {
 				m := stateEncDec(t, seed, postLN, tied)
@@ -136,7 +139,7 @@ func TestStateDecodersMatchScorer(t *testing.T) {
 // the logits of its own prefix, and the keys and values cached before the
 // fork must keep their numbers.
 func TestStateForksAreIndependent(t *testing.T) {
-	g := stateGPT(t, 3)
+	g := stateGPT(t, 3, false)
 	score := gptScorer(g)
 	s := NewGPTState(g)
 	prefix := []int{4, 2, 8}
@@ -184,7 +187,7 @@ func TestStateEncoderDecoderForks(t *testing.T) {
 // TestStateRecordsNoGraph: the logits a State computes come from values
 // that record no graph, so no gradient can reach the weights from them.
 func TestStateRecordsNoGraph(t *testing.T) {
-	g := stateGPT(t, 5)
+	g := stateGPT(t, 5, false)
 	s := NewGPTState(g)
 	s.Feed(1)
 	s.Feed(2)
@@ -206,7 +209,7 @@ func TestStateRecordsNoGraph(t *testing.T) {
 // TestStatePanicsPastTheContext: a GPTState takes BlockSize tokens and no
 // more, and an EncoderDecoderState MaxLen target tokens.
 func TestStatePanicsPastTheContext(t *testing.T) {
-	g := stateGPT(t, 6)
+	g := stateGPT(t, 6, false)
 	s := NewGPTState(g)
 	for i := 0; i < g.Config.BlockSize; i++ {
 		s.Feed(i % g.Config.Vocab)

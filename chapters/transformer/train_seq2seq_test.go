@@ -15,7 +15,14 @@ import (
 // Its test set is 200 sequences no training batch is drawn from (their
 // seed differs; repeats among 625 sequences are possible, and harmless
 // here: a model that cannot copy gets few of them right either way).
-func tinyCopy() *Seq2SeqTask {
+func tinyCopy() *Seq2SeqTask { return tinySeqTask("tiny copy", false) }
+
+// tinyReverse is tinyCopy with the 4 tokens to be written back in
+// reverse order.
+func tinyReverse() *Seq2SeqTask { return tinySeqTask("tiny reverse", true) }
+
+// tinySeqTask is tinyCopy, or tinyReverse if reverse.
+func tinySeqTask(name string, reverse bool) *Seq2SeqTask {
 	draw := func(rng *tensor.RNG, n int) *data.SeqBatch {
 		b := &data.SeqBatch{}
 		for range n {
@@ -23,12 +30,16 @@ func tinyCopy() *Seq2SeqTask {
 			for range 4 {
 				s = append(s, 2+rng.Intn(5))
 			}
-			b.Src, b.TgtIn, b.TgtOut = append(b.Src, s), append(b.TgtIn, s[:4]), append(b.TgtOut, s[1:])
+			t := s
+			if reverse {
+				t = data.ReverseTarget(s)
+			}
+			b.Src, b.TgtIn, b.TgtOut = append(b.Src, s), append(b.TgtIn, t[:4]), append(b.TgtOut, t[1:])
 		}
 		return b
 	}
 	return &Seq2SeqTask{
-		Name: "tiny copy", SrcVocab: 7, TgtVocab: 7, Start: 1, End: -1, MaxLen: 4,
+		Name: name, SrcVocab: 7, TgtVocab: 7, Start: 1, End: -1, MaxLen: 4,
 		NewSampler: func(seed uint64) func(n int) *data.SeqBatch {
 			rng := tensor.NewRNG(seed)
 			return func(n int) *data.SeqBatch { return draw(rng, n) }
@@ -48,8 +59,17 @@ func tinyCopyTraining() Seq2SeqTrainConfig {
 	return cfg
 }
 
-func TestTrainSeq2SeqLearnsToCopy(t *testing.T) {
-	task, cfg := tinyCopy(), tinyCopyTraining()
+func TestTrainSeq2SeqLearnsToCopy(t *testing.T) { testTrainSeq2SeqLearns(t, tinyCopy()) }
+
+// Reversing is learnt as well as copying, in the same steps: the output
+// at step t must find the source token 5 - t, a different offset at
+// every step.
+func TestTrainSeq2SeqLearnsToReverse(t *testing.T) { testTrainSeq2SeqLearns(t, tinyReverse()) }
+
+// testTrainSeq2SeqLearns trains tinyCopyTraining's model on task and
+// checks that it learns it.
+func testTrainSeq2SeqLearns(t *testing.T, task *Seq2SeqTask) {
+	cfg := tinyCopyTraining()
 	res, err := TrainSeq2Seq(cfg, task, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -57,8 +77,8 @@ func TestTrainSeq2SeqLearnsToCopy(t *testing.T) {
 	if want := []int{0, 200, 400}; !slices.Equal(res.EvalSteps, want) {
 		t.Fatalf("evaluated after steps %v, want %v", res.EvalSteps, want)
 	}
-	// Copying perfectly brings the loss down to the floor H(q) of the
-	// smoothed targets; a model that guesses uniformly among the 5 tokens
+	// Writing the targets perfectly brings the loss down to the floor
+	// H(q) of the smoothed targets; a model that guesses uniformly among the 5 tokens
 	// a target can be is at least ln 5 - H(q) above it.
 	floor := LabelSmoothingFloor(task.TgtVocab, cfg.Eps, true)
 	first, last := res.TrainLoss[0], res.TrainLoss[len(res.TrainLoss)-1]
@@ -70,7 +90,8 @@ func TestTrainSeq2SeqLearnsToCopy(t *testing.T) {
 		t.Errorf("last loss %.3f, want below %.3f, within 0.15 of the floor", last, floor+0.15)
 	}
 	// A model that ignores the source guesses each of 4 tokens with
-	// chance 1/5: 0.16% of sequences right.
+	// chance 1/5: 0.16% of sequences right. One that copies where it
+	// should reverse gets only the palindromes, 1 in 25, right.
 	if res.Final.Examples != 200 || !(res.Final.Exact >= 0.95) || !(res.Final.TokenAcc >= 0.98) {
 		t.Errorf("final scores on %d examples: exact %.3f, token accuracy %.3f; want 200 examples, ≥ 0.95 and ≥ 0.98",
 			res.Final.Examples, res.Final.Exact, res.Final.TokenAcc)

@@ -12,7 +12,7 @@ import (
 func init() {
 	register(&kind{
 		name: "transformer", chapter: "transformer",
-		summary: "the Transformer chapter's models: -task gpt, copy or translate",
+		summary: "the Transformer chapter's models: -task gpt, copy, reverse or translate",
 		about: "Trains one of the Transformer chapter's models. -task gpt trains the character-level\n" +
 			"GPT with nanoGPT's CPU baby-GPT settings (4 layers, 4 heads, width 128, contexts of 64,\n" +
 			"batches of 12, AdamW at 1e-3 with warm-up and cosine decay) on the Go corpus (the\n" +
@@ -21,27 +21,33 @@ func init() {
 			"gpt.params and model.json (the settings, the losses, ms a step) into -out/gpt, and ends\n" +
 			"with a sample of the model's text. -write-corpus FILE writes the Go corpus to FILE\n" +
 			"instead, so that bench/gpt_train.py reads the same bytes.\n\n" +
-			"-task copy and -task translate train a small encoder-decoder (2+2 pre-LN layers, 4 heads,\n" +
+			"-task copy, reverse and translate train a small encoder-decoder (2+2 pre-LN layers, 4 heads,\n" +
 			"width 64) by teacher forcing with label smoothing 0.1: copy on the Annotated\n" +
 			"Transformer's copy task (600 steps of 80 random sequences; exact match on the 1,000\n" +
-			"held-out sequences), translate on English number words to Chinese numerals (600 steps\n" +
+			"held-out sequences), reverse on the same sequences written back in reverse order,\n" +
+			"translate on English number words to Chinese numerals (600 steps\n" +
 			"of 64 pairs; exact match and BLEU over characters on the 5,000 test numbers, greedy\n" +
-			"and with a beam of -beam). Their files go into -out/copy and -out/translate.",
+			"and with a beam of -beam). Their files go into -out/TASK.\n\n" +
+			"-norm post puts the LayerNorm after each residual sum (Vaswani et al.) instead of before\n" +
+			"the sublayer; -warmup and -lr set the rate's warm-up and peak. -compare-norms trains an\n" +
+			"encoder-decoder task pre-LN and post-LN, each with the warm-up and without, and writes\n" +
+			"their losses into -out/TASK-norms/norms.png.",
 		flags: transformerFlags,
 		tour:  []string{"-task", "copy"},
 	})
 }
 
 // transformerTasks are the values -task takes.
-const transformerTasks = "gpt, copy or translate"
+const transformerTasks = "gpt, copy, reverse or translate"
 
 // transformerFlags are the flags of `aigc train transformer`.
 func transformerFlags(f trainFlags) trainRun {
 	r := &gptRun{cfg: transformer.BabyGPTTraining()}
 	task := f.String("task", "gpt", "which model: "+transformerTasks+" (a character-level GPT, or the encoder-decoder on a task)")
-	f.atLeast(&r.cfg.Iters, "iters", 0, "training steps (default: gpt 2,000, copy and translate 600); fewer than the GPT's 2,000 stop early, on the same schedule")
+	f.atLeast(&r.cfg.Iters, "iters", 0, "training steps (default: gpt 2,000, copy, reverse and translate 600); fewer than the GPT's 2,000 stop early, on the same schedule")
 	beam := f.Int("beam", 4, "translate: after greedy decoding, also decode the test set with a beam of this width (0 or 1: not)")
 	alpha := f.Float64("alpha", transformer.BeamAlpha, "translate: the beam's length normalisation α (0: rank by log-probability alone)")
+	opt := transformerOptionFlags(f)
 	f.seed(&r.cfg.Seed)
 	f.every(&r.every)
 	f.StringVar(&r.corpus, "corpus", "", "a UTF-8 text file to train on instead of the Go corpus")
@@ -50,8 +56,15 @@ func transformerFlags(f trainFlags) trainRun {
 	return func(stdout, stderr io.Writer) error {
 		switch *task {
 		case "gpt":
-		case "copy", "translate":
-			return seq2seqFromFlags(f, *task, r, *beam, *alpha, *out).train(stdout, stderr)
+			if err := opt.gpt(&r.cfg); err != nil {
+				return err
+			}
+		case "copy", "reverse", "translate":
+			s := seq2seqFromFlags(f, *task, r, *beam, *alpha, *out)
+			if opt.seq2seq(&s.cfg); opt.compareNorms {
+				return s.compareNorms(stdout, stderr)
+			}
+			return s.train(stdout, stderr)
 		default:
 			fmt.Fprintf(stderr, "aigc train transformer: -task must be %s, not %q\n", transformerTasks, *task)
 			f.Usage()

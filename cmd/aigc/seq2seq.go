@@ -11,8 +11,8 @@ import (
 	"github.com/luoxia/aigc/lib/nn"
 )
 
-// seq2seqRun is one `aigc train transformer -task copy` or `-task
-// translate`: the encoder-decoder on one of its tasks.
+// seq2seqRun is one `aigc train transformer -task copy`, `-task
+// reverse` or `-task translate`: the encoder-decoder on one of its tasks.
 type seq2seqRun struct {
 	cfg   transformer.Seq2SeqTrainConfig
 	task  *transformer.Seq2SeqTask
@@ -32,11 +32,14 @@ type seq2seqRecord struct {
 // seq2seqExamples is how many test examples the run prints.
 const seq2seqExamples = 5
 
-// newSeq2SeqRun returns the run of task "copy" or "translate" with its
-// default settings.
+// newSeq2SeqRun returns the run of task "copy", "reverse" or "translate"
+// with its default settings.
 func newSeq2SeqRun(task string) *seq2seqRun {
-	if task == "copy" {
+	switch task {
+	case "copy":
 		return &seq2seqRun{cfg: transformer.CopyTraining(), task: transformer.CopySeq2Seq()}
+	case "reverse":
+		return &seq2seqRun{cfg: transformer.CopyTraining(), task: transformer.ReverseSeq2Seq()}
 	}
 	return &seq2seqRun{cfg: transformer.TranslateTraining(), task: transformer.NumberSeq2Seq(), beam: 4, alpha: transformer.BeamAlpha}
 }
@@ -52,8 +55,12 @@ func (r *seq2seqRun) train(stdout, stderr io.Writer) error {
 	m := cfg.Model
 	fmt.Fprintf(stdout, "training the encoder-decoder on the %s task: %d source and %d target tokens, %d test examples\n",
 		task.Name, task.SrcVocab, task.TgtVocab, task.Test.Len())
-	fmt.Fprintf(stdout, "%d+%d layers, %d heads, width %d, d_ff %d; %d steps of %d examples, seed %d\n",
-		m.Layers, m.Layers, m.Heads, m.DModel, m.DFF, cfg.Steps, cfg.BatchSize, cfg.Seed)
+	norm := "pre-LN"
+	if m.PostLN {
+		norm = "post-LN"
+	}
+	fmt.Fprintf(stdout, "%d+%d %s layers, %d heads, width %d, d_ff %d; %d steps of %d examples, peak rate %g after %d steps of warm-up, seed %d\n",
+		m.Layers, m.Layers, norm, m.Heads, m.DModel, m.DFF, cfg.Steps, cfg.BatchSize, cfg.LR, cfg.Warmup, cfg.Seed)
 	rep := newStepReport(stdout, stderr, dir, r.every)
 	var evalSteps []int
 	var exact []float64

@@ -63,7 +63,14 @@ func TestTrainTransformerGPT(t *testing.T) {
 		code int
 		want string
 	}{
-		{[]string{"train", "transformer", "-task", "reverse"}, 2, "-task must be gpt, copy or translate"},
+		{[]string{"train", "transformer", "-task", "sort"}, 2, "-task must be gpt, copy, reverse or translate"},
+		{[]string{"train", "transformer", "-norm", "middle"}, 1, "-norm middle: want pre or post"},
+		{[]string{"train", "transformer", "-lr", "0"}, 1, "-lr 0: want a number > 0"},
+		{[]string{"train", "transformer", "-warmup", "-1"}, 1, "-warmup -1"},
+		{[]string{"train", "transformer", "-warmup", "2000", "-corpus", corpus}, 1, "-warmup 2000: want fewer than the 2000 steps"},
+		{[]string{"train", "transformer", "-compare-norms", "-corpus", corpus}, 1, "-compare-norms is for the encoder-decoder"},
+		{[]string{"train", "transformer", "-task", "copy", "-compare-norms", "-norm", "post"}, 1, "leave out -norm post"},
+		{[]string{"train", "transformer", "-task", "copy", "-compare-norms", "-warmup", "0"}, 1, "give -warmup above 0"},
 		{[]string{"train", "transformer", "-corpus", filepath.Join(out, "missing.txt"), "-out", out}, 1, "-corpus"},
 		{[]string{"train", "transformer", "-write-corpus", filepath.Join(out, "w.txt"), "-corpus", corpus}, 1, "-write-corpus writes the Go corpus"},
 		{[]string{"train", "transformer", "-iters", "-1"}, 1, "-iters -1"},
@@ -86,6 +93,7 @@ func TestTrainTransformerSeq2Seq(t *testing.T) {
 		keys []string // in model.json's measured
 	}{
 		{"copy", []string{"exact", "1000 test examples", "the first 5 test examples"}, []string{"greedy_exact", "greedy_token_accuracy"}},
+		{"reverse", []string{"exact", "1000 test examples", "the first 5 test examples"}, []string{"greedy_exact", "greedy_token_accuracy"}},
 		{"translate", []string{"5000 test examples", "BLEU", "beam search (B = 2", "the first 5 test examples"}, []string{"greedy_bleu", "beam_bleu", "beam_exact"}},
 	} {
 		out := t.TempDir()
@@ -135,5 +143,56 @@ func TestTrainTransformerSeq2Seq(t *testing.T) {
 				t.Errorf("%s: output lacks %q:\n%s", tc.task, want, &stdout)
 			}
 		}
+	}
+}
+
+// -norm, -warmup and -lr reach the encoder-decoder's settings, and
+// -compare-norms trains the four runs, prints their table and writes
+// norms.png and norms.json.
+func TestTrainTransformerNorms(t *testing.T) {
+	out := t.TempDir()
+	var stdout, stderr bytes.Buffer
+	args := []string{"train", "transformer", "-task", "reverse", "-iters", "2", "-norm", "post", "-warmup", "0", "-lr", "0.01", "-out", out}
+	if code := run(args, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit code %d\n%s\n%s", code, &stdout, &stderr)
+	}
+	rec, err := readRecord(filepath.Join(out, "reverse"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cfg seq2seqRecord
+	if err := json.Unmarshal(rec.Config, &cfg); err != nil {
+		t.Fatal(err)
+	}
+	if c := cfg.Train; !c.Model.PostLN || c.Warmup != 0 || c.LR != 0.01 {
+		t.Errorf("model.json: post-LN %v, warm-up %d, rate %g; want true, 0, 0.01", c.Model.PostLN, c.Warmup, c.LR)
+	}
+
+	stdout.Reset()
+	stderr.Reset()
+	args = []string{"train", "transformer", "-task", "copy", "-compare-norms", "-iters", "3", "-warmup", "2", "-out", out}
+	if code := run(args, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit code %d\n%s\n%s", code, &stdout, &stderr)
+	}
+	for _, want := range []string{"pre-LN, warm-up 2", "pre-LN, no warm-up", "post-LN, warm-up 2", "post-LN, no warm-up", "norms.png"} {
+		if !strings.Contains(stdout.String(), want) {
+			t.Errorf("output lacks %q:\n%s", want, &stdout)
+		}
+	}
+	b, err := os.ReadFile(filepath.Join(out, "copy-norms", "norms.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rec2 struct {
+		Runs []struct {
+			Name      string
+			TrainLoss []float64 `json:"train_loss"`
+		}
+	}
+	if err := json.Unmarshal(b, &rec2); err != nil || len(rec2.Runs) != 4 || len(rec2.Runs[3].TrainLoss) != 3 {
+		t.Errorf("norms.json: %+v, %v; want 4 runs of 3 losses", rec2, err)
+	}
+	if info, err := os.Stat(filepath.Join(out, "copy-norms", "norms.png")); err != nil || info.Size() == 0 {
+		t.Errorf("norms.png not written: %v", err)
 	}
 }

@@ -48,6 +48,7 @@ func (b *SeqBatch) Len() int { return len(b.Src) }
 // sequences, 1,000 are held out, so a redraw happens about once in a million
 // draws.) The held-out set's sequences are distinct from one another.
 type CopyTask struct {
+	reverse bool // the target is the source reversed (NewReverseTask)
 	rng     *tensor.RNG
 	heldOut [][]int
 	held    map[int64]bool // keys of the held-out sequences
@@ -101,7 +102,7 @@ func (c *CopyTask) Batch(n int) *SeqBatch {
 		}
 		seqs[i] = s
 	}
-	return copyBatch(seqs)
+	return c.batch(seqs)
 }
 
 // HeldOut returns the CopyHeldOut held-out sequences as one batch (new
@@ -111,7 +112,7 @@ func (c *CopyTask) HeldOut() *SeqBatch {
 	for i, s := range c.heldOut {
 		seqs[i] = append([]int(nil), s...)
 	}
-	return copyBatch(seqs)
+	return c.batch(seqs)
 }
 
 // IsHeldOut reports whether seq is one of the held-out sources.
@@ -119,11 +120,14 @@ func (c *CopyTask) IsHeldOut(seq []int) bool {
 	return len(seq) == CopyLen && c.held[copyKey(seq)]
 }
 
-// copyBatch makes the examples whose sources are seqs: each target is its
-// source.
-func copyBatch(seqs [][]int) *SeqBatch {
+// batch makes the examples whose sources are seqs: each target is its
+// source, or for a reversal task ReverseTarget of it.
+func (c *CopyTask) batch(seqs [][]int) *SeqBatch {
 	b := &SeqBatch{Src: seqs, TgtIn: make([][]int, len(seqs)), TgtOut: make([][]int, len(seqs))}
 	for i, s := range seqs {
+		if c.reverse {
+			s = ReverseTarget(s)
+		}
 		b.TgtIn[i] = append([]int(nil), s[:len(s)-1]...)
 		b.TgtOut[i] = append([]int(nil), s[1:]...)
 	}
