@@ -12,7 +12,7 @@ import (
 func init() {
 	register(&kind{
 		name: "transformer", chapter: "transformer",
-		summary: "the Transformer chapter's models: -task gpt, copy or translate",
+		summary: "the Transformer chapter's models: -task gpt, copy or translate (and -task figures)",
 		about: "Trains one of the Transformer chapter's models. -task gpt trains the character-level\n" +
 			"GPT with nanoGPT's CPU baby-GPT settings (4 layers, 4 heads, width 128, contexts of 64,\n" +
 			"batches of 12, AdamW at 1e-3 with warm-up and cosine decay) on the Go corpus (the\n" +
@@ -26,19 +26,23 @@ func init() {
 			"Transformer's copy task (600 steps of 80 random sequences; exact match on the 1,000\n" +
 			"held-out sequences), translate on English number words to Chinese numerals (600 steps\n" +
 			"of 64 pairs; exact match and BLEU over characters on the 5,000 test numbers, greedy\n" +
-			"and with a beam of -beam). Their files go into -out/copy and -out/translate.",
+			"and with a beam of -beam). Their files go into -out/copy and -out/translate.\n\n" +
+			"Every run also draws its loss curve (loss.png) and attention maps (attention.png).\n" +
+			"-task figures trains nothing: it draws the figures that need no model, the softmax's\n" +
+			"saturation against d_k (scale.png) and the sinusoidal positions (positions.png), into\n" +
+			"-out/figures.",
 		flags: transformerFlags,
 		tour:  []string{"-task", "copy"},
 	})
 }
 
 // transformerTasks are the values -task takes.
-const transformerTasks = "gpt, copy or translate"
+const transformerTasks = "gpt, copy, translate or figures"
 
 // transformerFlags are the flags of `aigc train transformer`.
 func transformerFlags(f trainFlags) trainRun {
 	r := &gptRun{cfg: transformer.BabyGPTTraining()}
-	task := f.String("task", "gpt", "which model: "+transformerTasks+" (a character-level GPT, or the encoder-decoder on a task)")
+	task := f.String("task", "gpt", "which model: "+transformerTasks+" (a character-level GPT, the encoder-decoder on a task, or the figures that need no model)")
 	f.atLeast(&r.cfg.Iters, "iters", 0, "training steps (default: gpt 2,000, copy and translate 600); fewer than the GPT's 2,000 stop early, on the same schedule")
 	beam := f.Int("beam", 4, "translate: after greedy decoding, also decode the test set with a beam of this width (0 or 1: not)")
 	alpha := f.Float64("alpha", transformer.BeamAlpha, "translate: the beam's length normalisation α (0: rank by log-probability alone)")
@@ -52,6 +56,8 @@ func transformerFlags(f trainFlags) trainRun {
 		case "gpt":
 		case "copy", "translate":
 			return seq2seqFromFlags(f, *task, r, *beam, *alpha, *out).train(stdout, stderr)
+		case "figures":
+			return writeChapterFigures(stdout, *out)
 		default:
 			fmt.Fprintf(stderr, "aigc train transformer: -task must be %s, not %q\n", transformerTasks, *task)
 			f.Usage()

@@ -50,10 +50,16 @@ func TestTrainTransformerGPT(t *testing.T) {
 	if vl, ok := rec.Measured["val_loss"].([]any); !ok || len(vl) != 2 {
 		t.Errorf("model.json: validation losses %v, want two (before and after)", rec.Measured["val_loss"])
 	}
-	if info, err := os.Stat(filepath.Join(dir, "gpt.params")); err != nil || info.Size() == 0 {
-		t.Errorf("gpt.params not written: %v", err)
+	for _, name := range []string{"gpt.params", "loss.png"} {
+		if info, err := os.Stat(filepath.Join(dir, name)); err != nil || info.Size() == 0 {
+			t.Errorf("%s not written: %v", name, err)
+		}
 	}
-	for _, want := range []string{"step 0/2  val loss", "GPT after 2 steps: val loss", "ms a step", "a sample of 300 characters"} {
+	// The corpus has no ':', so the line of Go cannot be drawn.
+	if _, err := os.Stat(filepath.Join(dir, "attention.png")); err == nil {
+		t.Error("attention.png drawn from a corpus without the line's characters")
+	}
+	for _, want := range []string{"step 0/2  val loss", "GPT after 2 steps: val loss", "ms a step", "a sample of 300 characters", "no attention.png: the corpus lacks"} {
 		if !strings.Contains(stdout.String(), want) {
 			t.Errorf("output lacks %q:\n%s", want, &stdout)
 		}
@@ -63,7 +69,7 @@ func TestTrainTransformerGPT(t *testing.T) {
 		code int
 		want string
 	}{
-		{[]string{"train", "transformer", "-task", "reverse"}, 2, "-task must be gpt, copy or translate"},
+		{[]string{"train", "transformer", "-task", "reverse"}, 2, "-task must be gpt, copy, translate or figures"},
 		{[]string{"train", "transformer", "-corpus", filepath.Join(out, "missing.txt"), "-out", out}, 1, "-corpus"},
 		{[]string{"train", "transformer", "-write-corpus", filepath.Join(out, "w.txt"), "-corpus", corpus}, 1, "-write-corpus writes the Go corpus"},
 		{[]string{"train", "transformer", "-iters", "-1"}, 1, "-iters -1"},
@@ -127,13 +133,34 @@ func TestTrainTransformerSeq2Seq(t *testing.T) {
 				t.Errorf("%s: model.json lacks the score %s: %v", tc.task, k, rec.Measured)
 			}
 		}
-		if info, err := os.Stat(filepath.Join(dir, tc.task+".params")); err != nil || info.Size() == 0 {
-			t.Errorf("%s: %s.params not written: %v", tc.task, tc.task, err)
+		for _, name := range []string{tc.task + ".params", "loss.png", "attention.png"} {
+			if info, err := os.Stat(filepath.Join(dir, name)); err != nil || info.Size() == 0 {
+				t.Errorf("%s: %s not written: %v", tc.task, name, err)
+			}
 		}
 		for _, want := range tc.want {
 			if !strings.Contains(stdout.String(), want) {
 				t.Errorf("%s: output lacks %q:\n%s", tc.task, want, &stdout)
 			}
 		}
+	}
+}
+
+// aigc train transformer -task figures draws the saturation of the
+// softmax and the sinusoids, and prints the saturation's numbers.
+func TestTransformerFigures(t *testing.T) {
+	out := t.TempDir()
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"train", "transformer", "-task", "figures", "-out", out}, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit code %d\n%s\n%s", code, &stdout, &stderr)
+	}
+	for _, name := range []string{"scale.png", "positions.png"} {
+		if info, err := os.Stat(filepath.Join(out, "figures", name)); err != nil || info.Size() == 0 {
+			t.Errorf("%s not written: %v", name, err)
+		}
+	}
+	// the table's row for d_k = 64
+	if want := "    64       0.843      0.177       0.249      0.305"; !strings.Contains(stdout.String(), want) {
+		t.Errorf("output lacks %q:\n%s", want, &stdout)
 	}
 }
