@@ -31,8 +31,10 @@ func init() {
 			"-task figures trains nothing: it draws the figures that need no model, the softmax's\n" +
 			"saturation against d_k (scale.png) and the sinusoidal positions (positions.png), into\n" +
 			"-out/figures.",
-		flags: transformerFlags,
-		tour:  []string{"-task", "copy"},
+		flags:  transformerFlags,
+		sample: sampleTransformer,
+		text:   true,
+		tour:   []string{"-task", "copy"},
 	})
 }
 
