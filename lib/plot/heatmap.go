@@ -10,7 +10,6 @@ import (
 	gplot "gonum.org/v1/plot"
 	gpalette "gonum.org/v1/plot/palette"
 	"gonum.org/v1/plot/palette/moreland"
-	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	gdraw "gonum.org/v1/plot/vg/draw"
 
@@ -46,9 +45,6 @@ type HeatmapOptions struct {
 	// DefaultWidth or DefaultHeight.
 	Width, Height int
 }
-
-// heatmapColors is the number of steps of a heatmap's colour scale.
-const heatmapColors = 256
 
 // colorBarWidth is the room a heatmap keeps on its right for its colour
 // bar and the bar's labels.
@@ -95,15 +91,10 @@ func HeatmapWith(z *tensor.Tensor, opt HeatmapOptions) (*image.RGBA, error) {
 	cmap := heatmapScale(opt.Diverging)
 	cmap.SetMin(lo)
 	cmap.SetMax(hi)
-	pal := cmap.Palette(heatmapColors)
 
 	p := newPlot(opt.Title, opt.XLabel, opt.YLabel)
 	p.Legend.Top = false
-	h := plotter.NewHeatMap(matrixGrid{z}, pal)
-	h.Min, h.Max, h.Rasterized = lo, hi, true
-	ends := pal.Colors()
-	h.Underflow, h.Overflow = ends[0], ends[len(ends)-1]
-	p.Add(h)
+	p.Add(cells{z: z, cmap: cmap})
 	p.X.Padding, p.Y.Padding = 0, 0 // the axes touch the cells
 	p.X.Min, p.X.Max = -0.5, float64(cols)-0.5
 	p.Y.Min, p.Y.Max = -0.5, float64(rows)-0.5
@@ -133,14 +124,39 @@ func heatmapScale(diverging bool) gpalette.ColorMap {
 	return gpalette.Reverse(m)
 }
 
-// matrixGrid shows a matrix to gonum's HeatMap, whose row 0 is at the
-// bottom: the matrix's row i is the grid's row R-1-i.
-type matrixGrid struct{ z *tensor.Tensor }
+// cells draws a matrix z as gonum plotter: cell (i, j) is a square of
+// the colour of z[i, j] centred on (j, R-1-i), so that row 0 is at the
+// top. Each square overlaps its neighbours by a hair, which keeps
+// antialiasing from drawing white seams between cells of one colour.
+type cells struct {
+	z    *tensor.Tensor
+	cmap gpalette.ColorMap
+}
 
-func (g matrixGrid) Dims() (c, r int)   { return g.z.Shape[1], g.z.Shape[0] }
-func (g matrixGrid) Z(c, r int) float64 { return g.z.At(g.z.Shape[0]-1-r, c) }
-func (g matrixGrid) X(c int) float64    { return float64(c) }
-func (g matrixGrid) Y(r int) float64    { return float64(r) }
+// Plot fills the cells, clamping values beyond the scale to its ends.
+func (m cells) Plot(c gdraw.Canvas, p *gplot.Plot) {
+	trX, trY := p.Transforms(&c)
+	rows, cols := m.z.Shape[0], m.z.Shape[1]
+	const seam = vg.Length(0.3)
+	for i := 0; i < rows; i++ {
+		y := float64(rows - 1 - i)
+		y0, y1 := trY(y-0.5)-seam, trY(y+0.5)+seam
+		for j := 0; j < cols; j++ {
+			v := math.Min(math.Max(m.z.At(i, j), m.cmap.Min()), m.cmap.Max())
+			col, err := m.cmap.At(v)
+			if err != nil {
+				panic(fmt.Sprintf("plot: Heatmap: colour of %g: %v", v, err)) // v is within the scale
+			}
+			x0, x1 := trX(float64(j)-0.5)-seam, trX(float64(j)+0.5)+seam
+			c.FillPolygon(col, c.ClipPolygonXY([]vg.Point{{X: x0, Y: y0}, {X: x1, Y: y0}, {X: x1, Y: y1}, {X: x0, Y: y1}}))
+		}
+	}
+}
+
+// DataRange is the cells' extent, half a cell beyond the outer centres.
+func (m cells) DataRange() (xmin, xmax, ymin, ymax float64) {
+	return -0.5, float64(m.z.Shape[1]) - 0.5, -0.5, float64(m.z.Shape[0]) - 0.5
+}
 
 // cellTicks labels n cells: with labels, each cell by its own; without,
 // every few cells by its index. Rows (flipped) count from the top.
