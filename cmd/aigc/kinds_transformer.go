@@ -30,7 +30,9 @@ func init() {
 			"Every run also draws its loss curve (loss.png) and attention maps (attention.png).\n" +
 			"-task figures trains nothing: it draws the figures that need no model, the softmax's\n" +
 			"saturation against d_k (scale.png) and the sinusoidal positions (positions.png), into\n" +
-			"-out/figures.",
+			"-out/figures; with -checkpoint DIR it redraws the figures of the finished run in DIR.\n\n" +
+			"`aigc sample -checkpoint out/transformer/gpt -prompt TEXT` continues TEXT with the GPT\n" +
+			"(-temperature, -top-k, -top-p); given a copy or translate folder it translates -prompt.",
 		flags:  transformerFlags,
 		sample: sampleTransformer,
 		text:   true,
@@ -52,13 +54,20 @@ func transformerFlags(f trainFlags) trainRun {
 	f.every(&r.every)
 	f.StringVar(&r.corpus, "corpus", "", "a UTF-8 text file to train on instead of the Go corpus")
 	f.StringVar(&r.writeCorpus, "write-corpus", "", "write the Go corpus to this file, byte for byte, and train nothing")
+	checkpoint := f.String("checkpoint", "", "-task figures: redraw the loss.png and attention.png of the finished run in this folder (e.g. out/transformer/gpt) instead")
 	out := f.out()
 	return func(stdout, stderr io.Writer) error {
+		if *checkpoint != "" && *task != "figures" {
+			return fmt.Errorf("-checkpoint %s: only -task figures reads a checkpoint (to redraw its figures)", *checkpoint)
+		}
 		switch *task {
 		case "gpt":
 		case "copy", "translate":
 			return seq2seqFromFlags(f, *task, r, *beam, *alpha, *out).train(stdout, stderr)
 		case "figures":
+			if *checkpoint != "" {
+				return redrawFigures(stdout, *checkpoint)
+			}
 			return writeChapterFigures(stdout, *out)
 		default:
 			fmt.Fprintf(stderr, "aigc train transformer: -task must be %s, not %q\n", transformerTasks, *task)

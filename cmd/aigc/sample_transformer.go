@@ -83,19 +83,13 @@ func loadGPT(dir string, rec *modelRecord) (*transformer.GPT, *data.CharVocab, e
 // greedily: the source words (number words, or for the copy task the
 // numbers to copy), separated by spaces.
 func sampleSeq2Seq(req *sampleRequest) error {
-	var cfg seq2seqRecord
-	if err := decodeConfig(req.dir, req.rec, "", &cfg); err != nil {
+	m, cfg, task, err := loadSeq2Seq(req.dir, req.rec)
+	if err != nil {
 		return err
-	}
-	path := filepath.Join(req.dir, "model.json")
-	if cfg.Task != "copy" && cfg.Task != "translate" {
-		return fmt.Errorf("%s: task %q; aigc sample knows copy and translate", path, cfg.Task)
 	}
 	if name := req.text.given("temperature", "top-k", "top-p"); name != "" {
 		return fmt.Errorf("-%s: the %s model in %s translates -prompt greedily; it draws nothing at random", name, cfg.Task, req.dir)
 	}
-	run := newSeq2SeqRun(cfg.Task)
-	task := run.task
 	example := map[string]string{"copy": "3 1 4 1 5 9 2 6 5", "translate": "forty-two thousand and seven"}[cfg.Task]
 	words := strings.Fields(req.text.prompt)
 	if len(words) == 0 {
@@ -118,20 +112,34 @@ func sampleSeq2Seq(req *sampleRequest) error {
 	} else if len(words) != data.CopyLen-1 {
 		return fmt.Errorf("-prompt: the copy task reads %d numbers from 1 to %d, not %d (e.g. -prompt %q)", data.CopyLen-1, data.CopyVocab-1, len(words), example)
 	}
-	m, err := transformer.NewEncoderDecoder(cfg.Train.Model, tensor.NewRNG(0))
-	if err != nil {
-		return fmt.Errorf("%s: %v", path, err)
-	}
-	if err := nn.Load(filepath.Join(req.dir, cfg.Task+".params"), m); err != nil {
-		return err
-	}
-	nn.SetTraining(m, false)
 	sep := " "
 	if cfg.Task == "translate" {
 		sep = "" // Chinese is written without spaces
 	}
 	out := transformer.Spell(transformer.Decode(m, task, src, 1, 0), task.End, task.TgtToken, sep)
 	return writeText(req, strings.Join(words, " ")+"  →  "+out+"\n")
+}
+
+// loadSeq2Seq rebuilds the encoder-decoder in dir, its record and its
+// task from model.json and TASK.params.
+func loadSeq2Seq(dir string, rec *modelRecord) (*transformer.EncoderDecoder, seq2seqRecord, *transformer.Seq2SeqTask, error) {
+	var cfg seq2seqRecord
+	if err := decodeConfig(dir, rec, "", &cfg); err != nil {
+		return nil, cfg, nil, err
+	}
+	path := filepath.Join(dir, "model.json")
+	if cfg.Task != "copy" && cfg.Task != "translate" {
+		return nil, cfg, nil, fmt.Errorf("%s: task %q; the encoder-decoder's tasks are copy and translate", path, cfg.Task)
+	}
+	m, err := transformer.NewEncoderDecoder(cfg.Train.Model, tensor.NewRNG(0))
+	if err != nil {
+		return nil, cfg, nil, fmt.Errorf("%s: %v", path, err)
+	}
+	if err := nn.Load(filepath.Join(dir, cfg.Task+".params"), m); err != nil {
+		return nil, cfg, nil, err
+	}
+	nn.SetTraining(m, false)
+	return m, cfg, newSeq2SeqRun(cfg.Task).task, nil
 }
 
 // writeText writes text to -out, atomically, or to stdout without one.

@@ -12,7 +12,8 @@ import (
 
 // The Transformer runs' figures: each training run draws its learning
 // curve and its attention maps into its folder, and -task figures draws
-// the chapter's figures that need no model.
+// the chapter's figures that need no model, or with -checkpoint redraws a
+// run's figures from its folder.
 
 // gptAttentionLine is the line of Go whose attention maps a GPT run draws.
 const gptAttentionLine = "for i := 0; i < len(s); i++ {"
@@ -24,7 +25,7 @@ const lossSmoothing = 50
 // last block's heads reading gptAttentionLine into dir/attention.png
 // (when the corpus has the line's characters).
 func writeGPTFigures(stdout io.Writer, dir string, res *transformer.GPTResult, vocab *data.CharVocab) error {
-	img, err := transformer.LossFigure("the baby GPT on Go's sources", res.TrainLoss, lossSmoothing, res.EvalIters, res.ValLoss, 0)
+	img, err := transformer.LossFigure("the baby GPT's losses", res.TrainLoss, lossSmoothing, res.EvalIters, res.ValLoss, 0)
 	if err != nil {
 		return err
 	}
@@ -112,4 +113,68 @@ func writeChapterFigures(stdout io.Writer, out string) error {
 	}
 	fmt.Fprintf(stdout, "(the chapter's copies: %s)\n", filepath.Join("chapters", "transformer"))
 	return nil
+}
+
+// redrawFigures is -task figures -checkpoint DIR: the figures a finished
+// run drew at its end, drawn again from its folder (the same functions,
+// given the model and the losses model.json keeps).
+func redrawFigures(stdout io.Writer, dir string) error {
+	rec, err := readRecord(dir)
+	if err != nil {
+		return fmt.Errorf("-checkpoint: %w", err)
+	}
+	path := filepath.Join(dir, "model.json")
+	if rec.Model != "transformer" {
+		return fmt.Errorf("-checkpoint: %s is a model of kind %q; -task figures redraws the transformer's", path, rec.Model)
+	}
+	train, err := measuredFloats(path, rec, "train_loss")
+	if err != nil {
+		return err
+	}
+	var probe struct{ Task string }
+	if err := decodeConfig(dir, rec, "", &probe); err != nil {
+		return err
+	}
+	if probe.Task != "" {
+		m, cfg, task, err := loadSeq2Seq(dir, rec)
+		if err != nil {
+			return err
+		}
+		return writeSeq2SeqFigures(stdout, dir, task, cfg.Train, &transformer.Seq2SeqResult{Model: m, TrainLoss: train})
+	}
+	g, vocab, err := loadGPT(dir, rec)
+	if err != nil {
+		return err
+	}
+	evalIters, err := measuredFloats(path, rec, "eval_iters")
+	if err != nil {
+		return err
+	}
+	val, err := measuredFloats(path, rec, "val_loss")
+	if err != nil {
+		return err
+	}
+	res := &transformer.GPTResult{Model: g, TrainLoss: train, ValLoss: val}
+	for _, it := range evalIters {
+		res.EvalIters = append(res.EvalIters, int(it))
+	}
+	return writeGPTFigures(stdout, dir, res, vocab)
+}
+
+// measuredFloats reads the list of numbers model.json's measured holds
+// under key.
+func measuredFloats(path string, rec *modelRecord, key string) ([]float64, error) {
+	list, ok := rec.Measured[key].([]any)
+	if !ok {
+		return nil, fmt.Errorf("-checkpoint: %s has no list %s among its measurements; was the run finished?", path, key)
+	}
+	out := make([]float64, len(list))
+	for i, v := range list {
+		f, ok := v.(float64)
+		if !ok {
+			return nil, fmt.Errorf("-checkpoint: %s: %s[%d] is %v, not a number", path, key, i, v)
+		}
+		out[i] = f
+	}
+	return out, nil
 }

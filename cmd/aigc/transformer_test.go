@@ -143,6 +143,20 @@ func TestTrainTransformerSeq2Seq(t *testing.T) {
 				t.Errorf("%s: output lacks %q:\n%s", tc.task, want, &stdout)
 			}
 		}
+		// -task figures -checkpoint draws the run's figures again.
+		for _, name := range []string{"loss.png", "attention.png"} {
+			if err := os.Remove(filepath.Join(dir, name)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if code := run([]string{"train", "transformer", "-task", "figures", "-checkpoint", dir}, &stdout, &stderr); code != 0 {
+			t.Fatalf("%s: redrawing: exit code %d\n%s", tc.task, code, &stderr)
+		}
+		for _, name := range []string{"loss.png", "attention.png"} {
+			if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
+				t.Errorf("%s: %s not redrawn: %v", tc.task, name, err)
+			}
+		}
 	}
 }
 
@@ -157,6 +171,23 @@ func TestTransformerFigures(t *testing.T) {
 	for _, name := range []string{"scale.png", "positions.png"} {
 		if info, err := os.Stat(filepath.Join(out, "figures", name)); err != nil || info.Size() == 0 {
 			t.Errorf("%s not written: %v", name, err)
+		}
+	}
+	vaeDir := t.TempDir()
+	if err := writeRecord(vaeDir, "vae", 1, 1, 0, map[string]int{}, nil); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-task", "figures", "-checkpoint", vaeDir}, `is a model of kind "vae"`},
+		{[]string{"-task", "figures", "-checkpoint", filepath.Join(out, "none")}, "-checkpoint: open"},
+		{[]string{"-task", "copy", "-checkpoint", vaeDir}, "only -task figures reads a checkpoint"},
+	} {
+		var so, se bytes.Buffer
+		if code := run(append([]string{"train", "transformer"}, c.args...), &so, &se); code != 1 || !strings.Contains(se.String(), c.want) {
+			t.Errorf("%v: exit code %d, stderr %q; want 1 and %q", c.args, code, se.String(), c.want)
 		}
 	}
 	// the table's row for d_k = 64
