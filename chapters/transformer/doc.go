@@ -53,6 +53,14 @@
 //	decode_beam.go    beam search, with GNMT's length normalisation
 //	decode_sample.go  sampling, with temperature, top-k and top-p (nucleus) filtering
 //	state.go          the GPT and the encoder-decoder as States, with their KV caches
+//	state_window.go   a GPT State that slides its window past the model's context
+//
+// The figures show what the text argues and what the trained models do:
+//
+//	scale.go            the softmax's saturation against d_k, with and without 1/√d_k
+//	attention_maps.go   the attention weights of one sentence, read through MultiHeadAttention.OnWeights
+//	figures.go          the saturation, the sinusoids, attention maps and loss curves as images
+//	figures_models.go   the attention figures of the trained translator and GPT
 //
 // Tensors of tokens are [B, T, D]: B sequences, T positions, D = d_model
 // features. Inside attention they are split into H heads of d_k = D/H

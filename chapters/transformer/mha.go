@@ -30,6 +30,10 @@ type MultiHeadAttention struct {
 	WO         *nn.Linear  // the output projection [d_model, d_model]
 	Drop       *nn.Dropout // dropout on the attention weights
 	H          int         // the number of heads
+	// OnWeights, if not nil, is shown the attention weights A
+	// [B, H, Tq, Tk] of every Attend, before dropout: what the heads
+	// read, for drawing them (AttentionMaps). It must not change them.
+	OnWeights func(a *tensor.Tensor)
 }
 
 // NewMultiHeadAttention returns attention with h heads over dModel
@@ -70,7 +74,11 @@ func (m *MultiHeadAttention) Attend(x, k, v *autograd.Value, mask *tensor.Tensor
 	// Q = X W_Q, split into heads [B, H, Tq, d_k]
 	q := m.splitHeads(m.WQ.Forward(x))
 	// A = softmax(QKᵀ/√d_k + M) per head, with dropout on the weights
-	a := m.Drop.Forward(AttentionWeights(q, k, mask))
+	a := AttentionWeights(q, k, mask)
+	if m.OnWeights != nil {
+		m.OnWeights(a.Data)
+	}
+	a = m.Drop.Forward(a)
 	checkValues(a, v)
 	// head_h = A V
 	heads := autograd.BatchedMatMul(a, false, v, false)

@@ -29,6 +29,9 @@ type Seq2SeqTask struct {
 	// SrcToken and TgtToken spell a token: for printing, and the target's
 	// for BLEU.
 	SrcToken, TgtToken func(id int) string
+	// TgtLabel spells a target token in the figures, whose fonts have
+	// Latin letters only.
+	TgtLabel func(id int) string
 }
 
 // CopySeq2Seq returns the copy task of the Annotated Transformer (data's
@@ -42,7 +45,7 @@ func CopySeq2Seq() *Seq2SeqTask {
 		Start: data.CopyStart, End: -1, MaxLen: data.CopyLen - 1,
 		NewSampler: func(seed uint64) func(n int) *data.SeqBatch { return data.NewCopyTask(seed).Batch },
 		Test:       data.NewCopyTask(0).HeldOut(),
-		SrcToken:   digit, TgtToken: digit,
+		SrcToken:   digit, TgtToken: digit, TgtLabel: digit,
 	}
 }
 
@@ -96,5 +99,24 @@ func NumberSeq2Seq() *Seq2SeqTask {
 		},
 		Test:     encode(test),
 		SrcToken: en.Token, TgtToken: zh.Token,
+		TgtLabel: func(id int) string { return NumeralLabel(zh.Token(id)) },
 	}
+}
+
+// numeralLabels spell the Chinese numerals' characters by their values,
+// for figures whose fonts have no Chinese: a digit is its value, a unit
+// the power of ten it multiplies by (四万五千 is 4 ×10000 5 ×1000).
+var numeralLabels = map[string]string{
+	"零": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9",
+	"十": "×10", "百": "×100", "千": "×1000", "万": "×10000", "</s>": "end",
+}
+
+// NumeralLabel spells a token of the Chinese numerals by its value:
+// "4" for 四, "×1000" for 千, "end" for the end marker; other tokens as
+// they are.
+func NumeralLabel(tok string) string {
+	if l, ok := numeralLabels[tok]; ok {
+		return l
+	}
+	return tok
 }

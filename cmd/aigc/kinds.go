@@ -32,6 +32,10 @@ type kind struct {
 	// sample, if not nil, draws from a checkpoint of the kind for
 	// `aigc sample`.
 	sample sampler
+	// text marks a kind whose sampler writes text, itself: `aigc sample`
+	// passes it the text flags (-prompt, -temperature, -top-k, -top-p),
+	// which other kinds refuse, and any -out.
+	text bool
 	// eval, if not nil, is the kind's own evaluation, `aigc eval NAME`.
 	eval *command
 	// tour, if not nil, is the flags the tour trains the kind with (the
@@ -55,9 +59,10 @@ type sampleRequest struct {
 	n      int          // how many samples
 	seed   uint64       // -seed
 	rng    *tensor.RNG  // the noise, seeded with seed
-	out    string       // the file to write: a .png or an .idx
+	out    string       // the file to write: a .png or an .idx (text: any file, or "" for stdout)
 	digits string       // -digits, for models that take a class
 	mnist  string       // -mnist, for models that start from real digits
+	text   textFlags    // -prompt, -temperature, -top-k, -top-p, for models of text
 	stdout io.Writer
 }
 

@@ -140,8 +140,8 @@ func TestRegisteredKindRunsEverywhere(t *testing.T) {
 }
 
 // Every real kind has a chapter of the book, and the kinds that can be
-// sampled are the ones that generate images (the GPT prints its text at
-// the end of training).
+// sampled are the generative ones: images, and the transformer's text,
+// which alone is sampled as text.
 func TestRealKinds(t *testing.T) {
 	want := map[string]string{"mlp": "foundations", "classifier": "evaluation", "ring": "gan", "egan": "gan", "dcgan": "gan",
 		"cgan": "gan", "egan-mnist": "gan", "cyclegan": "gan", "vae": "vae", "transformer": "transformer"}
@@ -151,8 +151,11 @@ func TestRealKinds(t *testing.T) {
 			t.Errorf("kind %s: %+v, want one in chapter %s", name, k, chapter)
 			continue
 		}
-		if generates := name != "mlp" && name != "classifier" && name != "transformer"; (k.sample != nil) != generates {
+		if generates := name != "mlp" && name != "classifier"; (k.sample != nil) != generates {
 			t.Errorf("kind %s: can be sampled %v, want %v", name, k.sample != nil, generates)
+		}
+		if k.text != (name == "transformer") {
+			t.Errorf("kind %s: samples text %v", name, k.text)
 		}
 		if _, err := os.Stat(filepath.Join("..", "..", "chapters", chapter)); err != nil {
 			t.Errorf("kind %s: %v", name, err)

@@ -12,7 +12,7 @@ import (
 func init() {
 	register(&kind{
 		name: "transformer", chapter: "transformer",
-		summary: "the Transformer chapter's models: -task gpt, copy, reverse or translate",
+		summary: "the Transformer chapter's models: -task gpt, copy, reverse or translate (and -task figures)",
 		about: "Trains one of the Transformer chapter's models. -task gpt trains the character-level\n" +
 			"GPT with nanoGPT's CPU baby-GPT settings (4 layers, 4 heads, width 128, contexts of 64,\n" +
 			"batches of 12, AdamW at 1e-3 with warm-up and cosine decay) on the Go corpus (the\n" +
@@ -31,19 +31,27 @@ func init() {
 			"-norm post puts the LayerNorm after each residual sum (Vaswani et al.) instead of before\n" +
 			"the sublayer; -warmup and -lr set the rate's warm-up and peak. -compare-norms trains an\n" +
 			"encoder-decoder task pre-LN and post-LN, each with the warm-up and without, and writes\n" +
-			"their losses into -out/TASK-norms/norms.png.",
-		flags: transformerFlags,
-		tour:  []string{"-task", "copy"},
+			"their losses into -out/TASK-norms/norms.png.\n\n" +
+			"Every run also draws its loss curve (loss.png) and attention maps (attention.png).\n" +
+			"-task figures trains nothing: it draws the figures that need no model, the softmax's\n" +
+			"saturation against d_k (scale.png) and the sinusoidal positions (positions.png), into\n" +
+			"-out/figures; with -checkpoint DIR it redraws the figures of the finished run in DIR.\n\n" +
+			"`aigc sample -checkpoint out/transformer/gpt -prompt TEXT` continues TEXT with the GPT\n" +
+			"(-temperature, -top-k, -top-p); given a copy, reverse or translate folder it translates -prompt.",
+		flags:  transformerFlags,
+		sample: sampleTransformer,
+		text:   true,
+		tour:   []string{"-task", "copy"},
 	})
 }
 
 // transformerTasks are the values -task takes.
-const transformerTasks = "gpt, copy, reverse or translate"
+const transformerTasks = "gpt, copy, reverse, translate or figures"
 
 // transformerFlags are the flags of `aigc train transformer`.
 func transformerFlags(f trainFlags) trainRun {
 	r := &gptRun{cfg: transformer.BabyGPTTraining()}
-	task := f.String("task", "gpt", "which model: "+transformerTasks+" (a character-level GPT, or the encoder-decoder on a task)")
+	task := f.String("task", "gpt", "which model: "+transformerTasks+" (a character-level GPT, the encoder-decoder on a task, or the figures that need no model)")
 	f.atLeast(&r.cfg.Iters, "iters", 0, "training steps (default: gpt 2,000, copy, reverse and translate 600); fewer than the GPT's 2,000 stop early, on the same schedule")
 	beam := f.Int("beam", 4, "translate: after greedy decoding, also decode the test set with a beam of this width (0 or 1: not)")
 	alpha := f.Float64("alpha", transformer.BeamAlpha, "translate: the beam's length normalisation α (0: rank by log-probability alone)")
@@ -52,8 +60,12 @@ func transformerFlags(f trainFlags) trainRun {
 	f.every(&r.every)
 	f.StringVar(&r.corpus, "corpus", "", "a UTF-8 text file to train on instead of the Go corpus")
 	f.StringVar(&r.writeCorpus, "write-corpus", "", "write the Go corpus to this file, byte for byte, and train nothing")
+	checkpoint := f.String("checkpoint", "", "-task figures: redraw the loss.png and attention.png of the finished run in this folder (e.g. out/transformer/gpt) instead")
 	out := f.out()
 	return func(stdout, stderr io.Writer) error {
+		if *checkpoint != "" && *task != "figures" {
+			return fmt.Errorf("-checkpoint %s: only -task figures reads a checkpoint (to redraw its figures)", *checkpoint)
+		}
 		switch *task {
 		case "gpt":
 			if err := opt.gpt(&r.cfg); err != nil {
@@ -65,6 +77,11 @@ func transformerFlags(f trainFlags) trainRun {
 				return s.compareNorms(stdout, stderr)
 			}
 			return s.train(stdout, stderr)
+		case "figures":
+			if *checkpoint != "" {
+				return redrawFigures(stdout, *checkpoint)
+			}
+			return writeChapterFigures(stdout, *out)
 		default:
 			fmt.Fprintf(stderr, "aigc train transformer: -task must be %s, not %q\n", transformerTasks, *task)
 			f.Usage()

@@ -19,14 +19,16 @@ func runSample(args []string, stdout, stderr io.Writer) error {
 	for _, k := range sampledKinds() {
 		fmt.Fprintf(&list, "\n\t%-12s %s: %s", k.name, k.chapter, k.summary)
 	}
-	fs := newFlags("sample", "-checkpoint DIR [flags]", "Draws samples from a model `aigc train KIND` wrote (the folder holding its\nmodel.json and parameters). Digits go to a .png grid or, for `aigc eval images`,\nan .idx file; ring samples to a .png scatter plot; the CycleGAN translates test\ndigits to bold.\n\nKinds that can be sampled:"+list.String(), stderr)
+	fs := newFlags("sample", "-checkpoint DIR [flags]", "Draws samples from a model `aigc train KIND` wrote (the folder holding its\nmodel.json and parameters). Digits go to a .png grid or, for `aigc eval images`,\nan .idx file; ring samples to a .png scatter plot; the CycleGAN translates test\ndigits to bold; a GPT writes text (to -out, or else to the terminal), and an\nencoder-decoder translates -prompt.\n\nKinds that can be sampled:"+list.String(), stderr)
 	ckpt := fs.String("checkpoint", "", "the model's folder, e.g. out/gan/dcgan")
-	n := fs.Int("n", 100, "how many samples")
-	out := fs.String("out", "", "file to write: .png (a picture) or .idx (digits, for aigc eval images); default DIR/sampled.png")
+	n := fs.Int("n", 100, "how many samples (text: how many characters)")
+	out := fs.String("out", "", "file to write: .png (a picture) or .idx (digits, for aigc eval images); default DIR/sampled.png (text: any file; default the terminal)")
 	var seed uint64 = 1
 	seedFlag(fs, &seed)
 	digits := fs.String("digits", "", "models that take a class (cgan): the digits to ask for, comma-separated (default: 0-9 in turn)")
 	mnist := mnistFlag(fs)
+	var text textFlags
+	text.define(fs)
 	if err := parseFlags(fs, args, 0); err != nil {
 		return err
 	}
@@ -38,12 +40,9 @@ func runSample(args []string, stdout, stderr io.Writer) error {
 	if *n < 1 {
 		return fmt.Errorf("-n %d: want at least 1", *n)
 	}
-	if *out == "" {
-		*out = filepath.Join(*ckpt, "sampled.png")
-	}
-	ext := strings.ToLower(filepath.Ext(*out))
-	if ext != ".png" && ext != ".idx" {
-		return fmt.Errorf("-out %s: write a .png or an .idx file", *out)
+	text.record(fs)
+	if err := text.check(); err != nil {
+		return err
 	}
 	rec, err := readRecord(*ckpt)
 	if err != nil {
@@ -53,9 +52,21 @@ func runSample(args []string, stdout, stderr io.Writer) error {
 	if k == nil || k.sample == nil {
 		return fmt.Errorf("%s: aigc sample cannot draw from a model of kind %q (it can from %s)", filepath.Join(*ckpt, "model.json"), rec.Model, kindNames(sampledKinds()))
 	}
+	if !k.text {
+		if name := text.given(); name != "" {
+			return fmt.Errorf("-%s: %s is a model of kind %q, which draws no text", name, *ckpt, rec.Model)
+		}
+		if *out == "" {
+			*out = filepath.Join(*ckpt, "sampled.png")
+		}
+	}
+	ext := strings.ToLower(filepath.Ext(*out))
+	if !k.text && ext != ".png" && ext != ".idx" {
+		return fmt.Errorf("-out %s: write a .png or an .idx file", *out)
+	}
 	images, err := k.sample(&sampleRequest{
 		dir: *ckpt, rec: rec, n: *n, seed: seed, rng: tensor.NewRNG(seed),
-		out: *out, digits: *digits, mnist: *mnist, stdout: stdout,
+		out: *out, digits: *digits, mnist: *mnist, text: text, stdout: stdout,
 	})
 	if err != nil || images == nil {
 		return err

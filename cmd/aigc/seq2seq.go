@@ -106,6 +106,9 @@ func (r *seq2seqRun) train(stdout, stderr io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(stdout, "wrote %s and %s\n", filepath.Join(dir, task.Name+".params"), filepath.Join(dir, "model.json"))
+	if err := writeSeq2SeqFigures(stdout, dir, task, cfg, res); err != nil {
+		return err
+	}
 	printSeq2SeqExamples(stdout, task, f.Hyps)
 	return nil
 }

@@ -106,6 +106,9 @@ func (r *gptRun) train(stdout, stderr io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(stdout, "wrote %s and %s\n", filepath.Join(dir, "gpt.params"), filepath.Join(dir, "model.json"))
+	if err := writeGPTFigures(stdout, dir, res, corpus.Vocab); err != nil {
+		return err
+	}
 	text, err := gptSample(res.Model, corpus.Vocab, cfg.Seed)
 	if err != nil {
 		return err

@@ -50,10 +50,16 @@ func TestTrainTransformerGPT(t *testing.T) {
 	if vl, ok := rec.Measured["val_loss"].([]any); !ok || len(vl) != 2 {
 		t.Errorf("model.json: validation losses %v, want two (before and after)", rec.Measured["val_loss"])
 	}
-	if info, err := os.Stat(filepath.Join(dir, "gpt.params")); err != nil || info.Size() == 0 {
-		t.Errorf("gpt.params not written: %v", err)
+	for _, name := range []string{"gpt.params", "loss.png"} {
+		if info, err := os.Stat(filepath.Join(dir, name)); err != nil || info.Size() == 0 {
+			t.Errorf("%s not written: %v", name, err)
+		}
 	}
-	for _, want := range []string{"step 0/2  val loss", "GPT after 2 steps: val loss", "ms a step", "a sample of 300 characters"} {
+	// The corpus has no ':', so the line of Go cannot be drawn.
+	if _, err := os.Stat(filepath.Join(dir, "attention.png")); err == nil {
+		t.Error("attention.png drawn from a corpus without the line's characters")
+	}
+	for _, want := range []string{"step 0/2  val loss", "GPT after 2 steps: val loss", "ms a step", "a sample of 300 characters", "no attention.png: the corpus lacks"} {
 		if !strings.Contains(stdout.String(), want) {
 			t.Errorf("output lacks %q:\n%s", want, &stdout)
 		}
@@ -63,7 +69,7 @@ func TestTrainTransformerGPT(t *testing.T) {
 		code int
 		want string
 	}{
-		{[]string{"train", "transformer", "-task", "sort"}, 2, "-task must be gpt, copy, reverse or translate"},
+		{[]string{"train", "transformer", "-task", "sort"}, 2, "-task must be gpt, copy, reverse, translate or figures"},
 		{[]string{"train", "transformer", "-norm", "middle"}, 1, "-norm middle: want pre or post"},
 		{[]string{"train", "transformer", "-lr", "0"}, 1, "-lr 0: want a number > 0"},
 		{[]string{"train", "transformer", "-warmup", "-1"}, 1, "-warmup -1"},
@@ -135,14 +141,66 @@ func TestTrainTransformerSeq2Seq(t *testing.T) {
 				t.Errorf("%s: model.json lacks the score %s: %v", tc.task, k, rec.Measured)
 			}
 		}
-		if info, err := os.Stat(filepath.Join(dir, tc.task+".params")); err != nil || info.Size() == 0 {
-			t.Errorf("%s: %s.params not written: %v", tc.task, tc.task, err)
+		for _, name := range []string{tc.task + ".params", "loss.png", "attention.png"} {
+			if info, err := os.Stat(filepath.Join(dir, name)); err != nil || info.Size() == 0 {
+				t.Errorf("%s: %s not written: %v", tc.task, name, err)
+			}
 		}
 		for _, want := range tc.want {
 			if !strings.Contains(stdout.String(), want) {
 				t.Errorf("%s: output lacks %q:\n%s", tc.task, want, &stdout)
 			}
 		}
+		// -task figures -checkpoint draws the run's figures again.
+		for _, name := range []string{"loss.png", "attention.png"} {
+			if err := os.Remove(filepath.Join(dir, name)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if code := run([]string{"train", "transformer", "-task", "figures", "-checkpoint", dir}, &stdout, &stderr); code != 0 {
+			t.Fatalf("%s: redrawing: exit code %d\n%s", tc.task, code, &stderr)
+		}
+		for _, name := range []string{"loss.png", "attention.png"} {
+			if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
+				t.Errorf("%s: %s not redrawn: %v", tc.task, name, err)
+			}
+		}
+	}
+}
+
+// aigc train transformer -task figures draws the saturation of the
+// softmax and the sinusoids, and prints the saturation's numbers.
+func TestTransformerFigures(t *testing.T) {
+	out := t.TempDir()
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"train", "transformer", "-task", "figures", "-out", out}, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit code %d\n%s\n%s", code, &stdout, &stderr)
+	}
+	for _, name := range []string{"scale.png", "positions.png"} {
+		if info, err := os.Stat(filepath.Join(out, "figures", name)); err != nil || info.Size() == 0 {
+			t.Errorf("%s not written: %v", name, err)
+		}
+	}
+	vaeDir := t.TempDir()
+	if err := writeRecord(vaeDir, "vae", 1, 1, 0, map[string]int{}, nil); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-task", "figures", "-checkpoint", vaeDir}, `is a model of kind "vae"`},
+		{[]string{"-task", "figures", "-checkpoint", filepath.Join(out, "none")}, "-checkpoint: open"},
+		{[]string{"-task", "copy", "-checkpoint", vaeDir}, "only -task figures reads a checkpoint"},
+	} {
+		var so, se bytes.Buffer
+		if code := run(append([]string{"train", "transformer"}, c.args...), &so, &se); code != 1 || !strings.Contains(se.String(), c.want) {
+			t.Errorf("%v: exit code %d, stderr %q; want 1 and %q", c.args, code, se.String(), c.want)
+		}
+	}
+	// the table's row for d_k = 64
+	if want := "    64       0.843      0.177       0.249      0.305"; !strings.Contains(stdout.String(), want) {
+		t.Errorf("output lacks %q:\n%s", want, &stdout)
 	}
 }
 

@@ -39,6 +39,14 @@ type CurveOptions struct {
 	// positive.
 	LogY bool
 
+	// LegendLeft and LegendBottom move the legend from the top-right
+	// corner to where the curves leave room.
+	LegendLeft, LegendBottom bool
+
+	// LogX puts the x axis on a log scale, for a quantity swept over
+	// powers (a width, a dimension); every x value must then be positive.
+	LogX bool
+
 	// Width and Height are the size of the image in pixels; zero means
 	// DefaultWidth or DefaultHeight.
 	Width, Height int
@@ -69,7 +77,7 @@ func CurvesWith(opt CurveOptions, series []Series) (*image.RGBA, error) {
 		return nil, fmt.Errorf("plot: Curves: negative smoothing window %d", opt.Smooth)
 	}
 	for i, s := range series {
-		if err := checkSeries(i, s, opt.LogY); err != nil {
+		if err := checkSeries(i, s, opt.LogY, opt.LogX); err != nil {
 			return nil, err
 		}
 	}
@@ -96,11 +104,22 @@ func CurvesWith(opt CurveOptions, series []Series) (*image.RGBA, error) {
 			p.Y.Min, p.Y.Max = p.Y.Min/math.Sqrt(10), p.Y.Max*math.Sqrt(10)
 		}
 	}
+	p.Legend.Left, p.Legend.Top = opt.LegendLeft, !opt.LegendBottom
+	if opt.LegendLeft {
+		p.Legend.XOffs = vg.Points(4)
+	}
+	if opt.LegendBottom {
+		p.Legend.YOffs = vg.Points(4)
+	}
+	if opt.LogX {
+		p.X.Scale = gplot.LogScale{}
+		p.X.Tick.Marker = logTicks{}
+	}
 	return Render(p, opt.Width, opt.Height)
 }
 
 // checkSeries returns an error describing what makes series i undrawable.
-func checkSeries(i int, s Series, logY bool) error {
+func checkSeries(i int, s Series, logY, logX bool) error {
 	name := fmt.Sprintf("series %d (%q)", i, s.Name)
 	if len(s.Y) == 0 {
 		return fmt.Errorf("plot: Curves: %s has no points", name)
@@ -116,9 +135,15 @@ func checkSeries(i int, s Series, logY bool) error {
 			return fmt.Errorf("plot: Curves: %s: y[%d] = %g cannot be drawn on a log axis", name, j, y)
 		}
 	}
+	if logX && s.X == nil {
+		return fmt.Errorf("plot: Curves: %s has no x values; the steps from 0 cannot be drawn on a log axis", name)
+	}
 	for j, x := range s.X {
 		if math.IsNaN(x) || math.IsInf(x, 0) {
 			return fmt.Errorf("plot: Curves: %s: x[%d] is %g", name, j, x)
+		}
+		if logX && x <= 0 {
+			return fmt.Errorf("plot: Curves: %s: x[%d] = %g cannot be drawn on a log axis", name, j, x)
 		}
 	}
 	return nil

@@ -88,6 +88,8 @@ func TestCurvesErrors(t *testing.T) {
 		{"NaN y", plot.CurveOptions{}, []plot.Series{{Name: "d", Y: []float64{1, nan}}}, "y[1] is NaN"},
 		{"Inf x", plot.CurveOptions{}, []plot.Series{{Name: "d", X: []float64{0, math.Inf(1)}, Y: []float64{1, 2}}}, "x[1] is +Inf"},
 		{"log of zero", plot.CurveOptions{LogY: true}, []plot.Series{{Name: "d", Y: []float64{1, 0}}}, "log axis"},
+		{"log x of zero", plot.CurveOptions{LogX: true}, []plot.Series{{Name: "d", X: []float64{0, 1}, Y: []float64{1, 2}}}, "x[0] = 0 cannot be drawn on a log axis"},
+		{"log x of steps", plot.CurveOptions{LogX: true}, []plot.Series{{Name: "d", Y: []float64{1, 2}}}, "no x values"},
 		{"negative window", plot.CurveOptions{Smooth: -3}, []plot.Series{{Y: []float64{1}}}, "smoothing"},
 		{"negative size", plot.CurveOptions{Width: -1}, []plot.Series{{Y: []float64{1}}}, "size"},
 		{"huge size", plot.CurveOptions{Height: 1 << 20}, []plot.Series{{Y: []float64{1}}}, "size"},
@@ -97,5 +99,18 @@ func TestCurvesErrors(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%s: error %v, want one containing %q", tc.name, err, tc.want)
 		}
+	}
+}
+
+// A log x axis and a legend moved to the bottom left still draw the curve.
+func TestCurvesLogXLegendCorner(t *testing.T) {
+	x := []float64{1, 4, 16, 64, 256, 1024}
+	img, err := plot.CurvesWith(plot.CurveOptions{LogX: true, LegendLeft: true, LegendBottom: true, Width: 300, Height: 200},
+		[]plot.Series{{Name: "rising", X: x, Y: []float64{0.2, 0.4, 0.7, 0.8, 0.9, 0.97}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := countNear(img, blue, 12); n < 50 {
+		t.Errorf("%d blue pixels: the curve is missing", n)
 	}
 }

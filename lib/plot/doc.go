@@ -42,6 +42,16 @@
 // tensor, and gives each set its own colour. It scales both axes equally,
 // so a circle of data is drawn as a circle and not as an ellipse.
 //
+// # Looking inside a matrix: heatmaps and panels
+//
+// HeatmapWith draws an [R, C] tensor as coloured cells, row 0 at the top
+// as a matrix is written, with a colour bar: attention weights from white
+// (0) to dark blue (1), or signed values such as position encodings on a
+// blue-white-red scale (HeatmapOptions.Diverging). XTicks and YTicks label
+// every column and row, with the tokens of an attention map for instance.
+// Panels lays several figures side by side, such as the heads of one
+// attention layer.
+//
 // # Your own plots
 //
 // The curves and scatter plots are drawn with gonum.org/v1/plot. To draw
