@@ -63,7 +63,7 @@ func TestTrainTransformerGPT(t *testing.T) {
 		code int
 		want string
 	}{
-		{[]string{"train", "transformer", "-task", "reverse"}, 2, "-task must be gpt, copy or translate"},
+		{[]string{"train", "transformer", "-task", "reverse"}, 2, "-task must be gpt, copy, translate or bible"},
 		{[]string{"train", "transformer", "-corpus", filepath.Join(out, "missing.txt"), "-out", out}, 1, "-corpus"},
 		{[]string{"train", "transformer", "-write-corpus", filepath.Join(out, "w.txt"), "-corpus", corpus}, 1, "-write-corpus writes the Go corpus"},
 		{[]string{"train", "transformer", "-iters", "-1"}, 1, "-iters -1"},
