@@ -63,10 +63,14 @@ the ratio of luoxia's time a step to PyTorch's.
 Output, on stdout, in the format of `aigc train transformer`'s, so that one
 script reads both:
 
-  step 100/600  loss 5.1234  lr 2.00e-03  val loss 4.9876  12s
-  validation loss 3.4567 nats a token (unigram entropy 5.4618)
-  after 600 steps (75 s, 98.7 ms a step), greedy decoding of the 276 test examples: exact 0.36%, tokens 12.34%, BLEU 3.21, ROUGE-L 25.43
-  beam search (B = 4, α = 0.6): exact 0.36%, tokens 12.00%, BLEU 3.45, ROUGE-L 25.67 (20 s)
+  step 100/600  loss 5.4192  lr 2.00e-03  val loss 4.6945  33s
+  ...
+  validation loss 3.3611 nats a token (unigram entropy 5.4618)
+  after 600 steps (223 s, 331.6 ms a step), greedy decoding of the 276 test examples: exact 0.36%, tokens 13.62%, BLEU 6.36, ROUGE-L 35.05
+  beam search (B = 4, α = 0.6): exact 1.09%, tokens 13.86%, BLEU 6.51, ROUGE-L 35.81 (65 s)
+
+(seed 1, on a machine that other jobs shared), then a few translations and
+one line of key=value fields, "result bench=seq2seq_train ... greedy_bleu=...".
 
 ms a step is the mean wall time of one step (set the rate, zero the
 gradients, forward, loss, backward, clip, AdamW), the drawing and padding of
