@@ -122,8 +122,8 @@ func (r *seq2seqRun) train(stdout, stderr io.Writer) error {
 		measured["beam"], measured["beam_alpha"], measured["beam_exact"], measured["beam_token_accuracy"], measured["beam_bleu"] = r.beam, r.alpha, b.Exact, b.TokenAcc, bleu.Score
 		rouge := ""
 		if task.Refs != nil {
-			r := transformer.Seq2SeqRougeL(task, b.Hyps)
-			measured["beam_rouge_l"], rouge = r, fmt.Sprintf(", ROUGE-L %.2f", 100*r)
+			rl := transformer.Seq2SeqRougeL(task, b.Hyps)
+			measured["beam_rouge_l"], rouge = rl, fmt.Sprintf(", ROUGE-L %.2f", 100*rl)
 		}
 		fmt.Fprintf(stdout, "beam search (B = %d, α = %g): exact %.2f%%, tokens %.2f%%, BLEU %.2f%s (%.0f s)\n",
 			r.beam, r.alpha, 100*b.Exact, 100*b.TokenAcc, bleu.Score, rouge, time.Since(t0).Seconds())
