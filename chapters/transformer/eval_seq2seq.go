@@ -92,13 +92,54 @@ func Spell(ids []int, end int, spell func(int) string, sep string) string {
 // defaults but for the tokenizer "none" (split at the spaces only). For
 // the Chinese numerals every character is a word, so the 4-grams are
 // runs of four characters.
+//
+// When the task has Refs, the references are those words instead of the
+// targets' tokens, so that a word the vocabulary lacks counts as a miss
+// whatever the model writes.
 func Seq2SeqBLEU(task *Seq2SeqTask, hyps [][]int) (metrics.BLEUScore, error) {
 	sys, ref := make([]string, len(hyps)), make([]string, len(hyps))
 	for i, h := range hyps {
 		sys[i] = Spell(h, task.End, task.TgtToken, " ")
-		ref[i] = Spell(task.Test.TgtOut[i], task.End, task.TgtToken, " ")
+		ref[i] = strings.Join(testRef(task, i), " ")
 	}
 	opt := metrics.DefaultBLEUOptions()
 	opt.Tokenizer = "none"
 	return metrics.CorpusBLEU(sys, [][]string{ref}, opt)
+}
+
+// testRef returns the i-th test target as words: task.Refs[i], or the
+// target's tokens up to the end token spelled by task.TgtToken.
+func testRef(task *Seq2SeqTask, i int) []string {
+	if task.Refs != nil {
+		return task.Refs[i]
+	}
+	return strings.Fields(Spell(task.Test.TgtOut[i], task.End, task.TgtToken, " "))
+}
+
+// Seq2SeqRougeL returns the mean over the outputs hyps of their ROUGE-L
+// F-measure against the first len(hyps) test targets (Lin 2004; the
+// per-sentence mean, as rouge-score reports it), with the words BLEU
+// counts (Seq2SeqBLEU) as ROUGE's tokens: with LCS the longest common
+// subsequence of the two word lists, P = LCS/|hyp|, R = LCS/|ref| and
+// F = 2PR/(P+R). rouge-score's own tokenizer keeps only a-z and 0-9, which
+// would cut Spanish words at their accents; these words are the target
+// vocabulary's own, case kept.
+func Seq2SeqRougeL(task *Seq2SeqTask, hyps [][]int) float64 {
+	if len(hyps) == 0 {
+		return 0
+	}
+	sum := 0.0
+	for i, h := range hyps {
+		hyp, ref := strings.Fields(Spell(h, task.End, task.TgtToken, " ")), testRef(task, i)
+		if len(hyp) == 0 || len(ref) == 0 {
+			continue
+		}
+		lcs := float64(metrics.LCSLength(hyp, ref))
+		p, r := lcs/float64(len(hyp)), lcs/float64(len(ref))
+		if p+r > 0 {
+			// F = 2PR/(P+R)
+			sum += 2 * p * r / (p + r)
+		}
+	}
+	return sum / float64(len(hyps))
 }

@@ -12,7 +12,7 @@ import (
 // Padding is token 0 on both sides (data.PadID, and the copy task never
 // draws 0).
 type Seq2SeqTask struct {
-	// Name is "copy", "reverse" or "translate".
+	// Name is "copy", "reverse", "translate" or "bible".
 	Name string
 	// SrcVocab and TgtVocab are the vocabularies' sizes.
 	SrcVocab, TgtVocab int
@@ -32,6 +32,19 @@ type Seq2SeqTask struct {
 	// TgtLabel spells a target token in the figures, whose fonts have
 	// Latin letters only.
 	TgtLabel func(id int) string
+	// Train, if not nil, holds the training examples of a task that has a
+	// fixed set of them, unpadded.
+	Train *data.SeqBatch
+	// Valid, if not nil, holds validation examples, unpadded, whose loss
+	// TrainSeq2Seq measures at every evaluation.
+	Valid *data.SeqBatch
+	// Refs, if not nil, are the test targets as words, Refs[i] for
+	// Test.TgtOut[i]: what BLEU and ROUGE-L score against when the target
+	// vocabulary lacks some of the words (Test.TgtOut spells them <unk>).
+	Refs [][]string
+	// Sources, if not nil, are the test sources as words, Sources[i] for
+	// Test.Src[i], for printing.
+	Sources [][]string
 }
 
 // CopySeq2Seq returns the copy task of the Annotated Transformer (data's
@@ -85,21 +98,27 @@ func NumberSeq2Seq() *Seq2SeqTask {
 		Name: "translate", SrcVocab: en.Size(), TgtVocab: zh.Size(),
 		Start: data.BOSID, End: data.EOSID,
 		// a few tokens of slack past the longest numeral and its end token
-		MaxLen: longest + 4,
-		NewSampler: func(seed uint64) func(n int) *data.SeqBatch {
-			rng := tensor.NewRNG(seed)
-			return func(n int) *data.SeqBatch {
-				b := &data.SeqBatch{}
-				for range n {
-					i := rng.Intn(all.Len())
-					b.Src, b.TgtIn, b.TgtOut = append(b.Src, all.Src[i]), append(b.TgtIn, all.TgtIn[i]), append(b.TgtOut, all.TgtOut[i])
-				}
-				return b
-			}
-		},
-		Test:     encode(test),
-		SrcToken: en.Token, TgtToken: zh.Token,
+		MaxLen:     longest + 4,
+		NewSampler: uniformSampler(all),
+		Test:       encode(test),
+		SrcToken:   en.Token, TgtToken: zh.Token,
 		TgtLabel: func(id int) string { return NumeralLabel(zh.Token(id)) },
+	}
+}
+
+// uniformSampler returns a NewSampler that draws its batches from the
+// examples of all, each uniformly and with replacement.
+func uniformSampler(all *data.SeqBatch) func(seed uint64) func(n int) *data.SeqBatch {
+	return func(seed uint64) func(n int) *data.SeqBatch {
+		rng := tensor.NewRNG(seed)
+		return func(n int) *data.SeqBatch {
+			b := &data.SeqBatch{}
+			for range n {
+				i := rng.Intn(all.Len())
+				b.Src, b.TgtIn, b.TgtOut = append(b.Src, all.Src[i]), append(b.TgtIn, all.TgtIn[i]), append(b.TgtOut, all.TgtOut[i])
+			}
+			return b
+		}
 	}
 }
 

@@ -20,7 +20,10 @@ type Seq2SeqProgress struct {
 	// of greedy decoding on the first EvalExamples test examples.
 	Evaluated bool
 	Exact     float64
-	Seconds   float64 // wall time since training started
+	// ValLoss is the validation loss (Seq2SeqValidLoss) at an evaluation
+	// of a task with validation examples, and NaN otherwise.
+	ValLoss float64
+	Seconds float64 // wall time since training started
 	// Model is the model being trained, as it is now: save it to keep a
 	// checkpoint. Training goes on changing it once progress returns.
 	Model *EncoderDecoder
@@ -35,6 +38,9 @@ func (p Seq2SeqProgress) String() string {
 	if p.Evaluated {
 		s += fmt.Sprintf("  exact %.1f%%", 100*p.Exact)
 	}
+	if !math.IsNaN(p.ValLoss) {
+		s += fmt.Sprintf("  val loss %.4f", p.ValLoss)
+	}
 	return s + fmt.Sprintf("  %.0fs", p.Seconds)
 }
 
@@ -48,6 +54,9 @@ type Seq2SeqResult struct {
 	// training).
 	EvalSteps []int
 	Exact     []float64
+	// ValLoss is the validation loss after each of EvalSteps, for a task
+	// with validation examples (nil otherwise).
+	ValLoss []float64
 	// Final is greedy decoding's score on every test example after the
 	// last step.
 	Final     Seq2SeqScores
@@ -62,7 +71,8 @@ type Seq2SeqResult struct {
 // of its predictions against the target (TgtOut), clips the gradient's
 // global norm and makes one AdamW step at the rate of the warm-up and
 // cosine schedule. Before the first step and every cfg.EvalInterval
-// steps it decodes the first cfg.EvalExamples test examples greedily;
+// steps it decodes the first cfg.EvalExamples test examples greedily,
+// and measures the validation loss if the task has validation examples;
 // after the last it decodes them all (Result.Final). progress, if not
 // nil, is called before the first step and after every step.
 func TrainSeq2Seq(cfg Seq2SeqTrainConfig, task *Seq2SeqTask, progress func(Seq2SeqProgress)) (*Seq2SeqResult, error) {
@@ -84,14 +94,21 @@ func TrainSeq2Seq(cfg Seq2SeqTrainConfig, task *Seq2SeqTask, progress func(Seq2S
 
 	res := &Seq2SeqResult{Model: model, TrainLoss: make([]float64, 0, cfg.Steps)}
 	start := time.Now()
-	evaluate := func(step int) float64 {
-		e := EvaluateSeq2Seq(model, task, cfg.EvalExamples, 1, 0).Exact
-		res.EvalSteps, res.Exact = append(res.EvalSteps, step), append(res.Exact, e)
-		return e
+	// evaluate measures the exact-match rate on the first EvalExamples
+	// test examples and, if the task has them, the validation loss (NaN
+	// if not).
+	evaluate := func(step int) (exact, valLoss float64) {
+		exact, valLoss = EvaluateSeq2Seq(model, task, cfg.EvalExamples, 1, 0).Exact, math.NaN()
+		res.EvalSteps, res.Exact = append(res.EvalSteps, step), append(res.Exact, exact)
+		if task.Valid != nil {
+			valLoss = Seq2SeqValidLoss(model, task.Valid)
+			res.ValLoss = append(res.ValLoss, valLoss)
+		}
+		return exact, valLoss
 	}
-	e0 := evaluate(0)
+	e0, v0 := evaluate(0)
 	if progress != nil {
-		progress(Seq2SeqProgress{Steps: cfg.Steps, Loss: math.NaN(), Evaluated: true, Exact: e0, Seconds: time.Since(start).Seconds(), Model: model})
+		progress(Seq2SeqProgress{Steps: cfg.Steps, Loss: math.NaN(), Evaluated: true, Exact: e0, ValLoss: v0, Seconds: time.Since(start).Seconds(), Model: model})
 	}
 	var stepTime time.Duration
 	for it := 1; it <= cfg.Steps; it++ {
@@ -107,9 +124,10 @@ func TrainSeq2Seq(cfg Seq2SeqTrainConfig, task *Seq2SeqTask, progress func(Seq2S
 		stepTime += time.Since(t0)
 		res.TrainLoss = append(res.TrainLoss, loss.Item())
 
-		p := Seq2SeqProgress{Step: it, Steps: cfg.Steps, Loss: loss.Item(), LR: lr, Model: model}
+		p := Seq2SeqProgress{Step: it, Steps: cfg.Steps, Loss: loss.Item(), LR: lr, ValLoss: math.NaN(), Model: model}
 		if it%cfg.EvalInterval == 0 && it < cfg.Steps {
-			p.Evaluated, p.Exact = true, evaluate(it)
+			p.Evaluated = true
+			p.Exact, p.ValLoss = evaluate(it)
 		}
 		if progress != nil {
 			p.Seconds = time.Since(start).Seconds()
@@ -118,6 +136,9 @@ func TrainSeq2Seq(cfg Seq2SeqTrainConfig, task *Seq2SeqTask, progress func(Seq2S
 	}
 	res.Final = EvaluateSeq2Seq(model, task, 0, 1, 0)
 	res.EvalSteps, res.Exact = append(res.EvalSteps, cfg.Steps), append(res.Exact, res.Final.Exact)
+	if task.Valid != nil {
+		res.ValLoss = append(res.ValLoss, Seq2SeqValidLoss(model, task.Valid))
+	}
 	res.Seconds = time.Since(start).Seconds()
 	res.MsPerStep = optim.MsPerStep(stepTime, cfg.Steps)
 	return res, nil

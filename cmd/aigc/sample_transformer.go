@@ -139,7 +139,11 @@ func loadSeq2Seq(dir string, rec *modelRecord) (*transformer.EncoderDecoder, seq
 		return nil, cfg, nil, err
 	}
 	nn.SetTraining(m, false)
-	return m, cfg, newSeq2SeqRun(cfg.Task).task, nil
+	run, err := newSeq2SeqRun(cfg.Task, "")
+	if err != nil {
+		return nil, cfg, nil, err
+	}
+	return m, cfg, run.task, nil
 }
 
 // writeText writes text to -out, atomically, or to stdout without one.

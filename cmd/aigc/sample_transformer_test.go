@@ -100,7 +100,10 @@ func TestSampleTextErrors(t *testing.T) {
 // An encoder-decoder checkpoint translates -prompt greedily, and refuses
 // words it does not know and the sampling flags.
 func TestSampleSeq2Seq(t *testing.T) {
-	run := newSeq2SeqRun("translate")
+	run, err := newSeq2SeqRun("translate", "")
+	if err != nil {
+		t.Fatal(err)
+	}
 	cfg := run.cfg
 	cfg.Model.SrcVocab, cfg.Model.TgtVocab, cfg.Model.Pad = run.task.SrcVocab, run.task.TgtVocab, data.PadID
 	m, err := transformer.NewEncoderDecoder(cfg.Model, tensor.NewRNG(1))

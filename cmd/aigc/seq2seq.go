@@ -5,6 +5,7 @@ import (
 	"io"
 	"path/filepath"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/luoxia/aigc/chapters/transformer"
@@ -32,16 +33,27 @@ type seq2seqRecord struct {
 // seq2seqExamples is how many test examples the run prints.
 const seq2seqExamples = 5
 
-// newSeq2SeqRun returns the run of task "copy", "reverse" or "translate"
-// with its default settings.
-func newSeq2SeqRun(task string) *seq2seqRun {
+// newSeq2SeqRun returns the run of task "copy", "reverse", "translate" or
+// "bible" with its default settings; the bible task's pairs come from the
+// folder pairs, or from the SWORD modules when it is "".
+func newSeq2SeqRun(task, pairs string) (*seq2seqRun, error) {
 	switch task {
 	case "copy":
-		return &seq2seqRun{cfg: transformer.CopyTraining(), task: transformer.CopySeq2Seq()}
+		return &seq2seqRun{cfg: transformer.CopyTraining(), task: transformer.CopySeq2Seq()}, nil
 	case "reverse":
-		return &seq2seqRun{cfg: transformer.CopyTraining(), task: transformer.ReverseSeq2Seq()}
+		return &seq2seqRun{cfg: transformer.CopyTraining(), task: transformer.ReverseSeq2Seq()}, nil
+	case "bible":
+		b, err := loadBiblePairs(pairs)
+		if err != nil {
+			return nil, err
+		}
+		t, err := transformer.BibleSeq2Seq(b)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", b.Source, err)
+		}
+		return &seq2seqRun{cfg: transformer.BibleTraining(), task: t, beam: 4, alpha: transformer.BeamAlpha}, nil
 	}
-	return &seq2seqRun{cfg: transformer.TranslateTraining(), task: transformer.NumberSeq2Seq(), beam: 4, alpha: transformer.BeamAlpha}
+	return &seq2seqRun{cfg: transformer.TranslateTraining(), task: transformer.NumberSeq2Seq(), beam: 4, alpha: transformer.BeamAlpha}, nil
 }
 
 // train trains the encoder-decoder, scores it on the task's test set and
@@ -59,8 +71,14 @@ func (r *seq2seqRun) train(stdout, stderr io.Writer) error {
 	if m.PostLN {
 		norm = "post-LN"
 	}
-	fmt.Fprintf(stdout, "%d+%d %s layers, %d heads, width %d, d_ff %d; %d steps of %d examples, peak rate %g after %d steps of warm-up, seed %d\n",
-		m.Layers, m.Layers, norm, m.Heads, m.DModel, m.DFF, cfg.Steps, cfg.BatchSize, cfg.LR, cfg.Warmup, cfg.Seed)
+	fmt.Fprintf(stdout, "%d+%d %s layers, %d heads, width %d, d_ff %d, dropout %g; %d steps of %d examples, peak rate %g after %d steps of warm-up, seed %d\n",
+		m.Layers, m.Layers, norm, m.Heads, m.DModel, m.DFF, m.Dropout, cfg.Steps, cfg.BatchSize, cfg.LR, cfg.Warmup, cfg.Seed)
+	var unigram float64
+	if task.Train != nil && task.Valid != nil {
+		unigram = transformer.UnigramEntropy(task.Train.TgtOut)
+		fmt.Fprintf(stdout, "%d training and %d validation examples; the training targets' unigram entropy is %.4f nats a token, the smoothed loss's floor H(q) %.4f\n",
+			task.Train.Len(), task.Valid.Len(), unigram, transformer.LabelSmoothingFloor(task.TgtVocab, cfg.Eps, true))
+	}
 	rep := newStepReport(stdout, stderr, dir, r.every)
 	var evalSteps []int
 	var exact []float64
@@ -80,6 +98,10 @@ func (r *seq2seqRun) train(stdout, stderr io.Writer) error {
 	f := res.Final
 	measured := map[string]any{"train_loss": res.TrainLoss, "eval_steps": res.EvalSteps, "exact": res.Exact, "ms_per_step": res.MsPerStep,
 		"test_examples": f.Examples, "greedy_exact": f.Exact, "greedy_token_accuracy": f.TokenAcc}
+	if res.ValLoss != nil {
+		measured["val_loss"], measured["unigram_entropy"] = res.ValLoss, unigram
+		fmt.Fprintf(stdout, "validation loss %.4f nats a token (unigram entropy %.4f)\n", res.ValLoss[len(res.ValLoss)-1], unigram)
+	}
 	fmt.Fprintf(stdout, "after %d steps (%.0f s, %.1f ms a step), greedy decoding of the %d test examples: exact %.2f%%, tokens %.2f%%",
 		cfg.Steps, res.Seconds, res.MsPerStep, f.Examples, 100*f.Exact, 100*f.TokenAcc)
 	if task.End >= 0 {
@@ -89,6 +111,11 @@ func (r *seq2seqRun) train(stdout, stderr io.Writer) error {
 		}
 		measured["greedy_bleu"] = bleu.Score
 		fmt.Fprintf(stdout, ", BLEU %.2f", bleu.Score)
+		if task.Refs != nil {
+			rouge := transformer.Seq2SeqRougeL(task, f.Hyps)
+			measured["greedy_rouge_l"] = rouge
+			fmt.Fprintf(stdout, ", ROUGE-L %.2f", 100*rouge)
+		}
 	}
 	fmt.Fprintln(stdout)
 	if r.beam > 1 {
@@ -99,8 +126,13 @@ func (r *seq2seqRun) train(stdout, stderr io.Writer) error {
 			return err
 		}
 		measured["beam"], measured["beam_alpha"], measured["beam_exact"], measured["beam_token_accuracy"], measured["beam_bleu"] = r.beam, r.alpha, b.Exact, b.TokenAcc, bleu.Score
-		fmt.Fprintf(stdout, "beam search (B = %d, α = %g): exact %.2f%%, tokens %.2f%%, BLEU %.2f (%.0f s)\n",
-			r.beam, r.alpha, 100*b.Exact, 100*b.TokenAcc, bleu.Score, time.Since(t0).Seconds())
+		rouge := ""
+		if task.Refs != nil {
+			rl := transformer.Seq2SeqRougeL(task, b.Hyps)
+			measured["beam_rouge_l"], rouge = rl, fmt.Sprintf(", ROUGE-L %.2f", 100*rl)
+		}
+		fmt.Fprintf(stdout, "beam search (B = %d, α = %g): exact %.2f%%, tokens %.2f%%, BLEU %.2f%s (%.0f s)\n",
+			r.beam, r.alpha, 100*b.Exact, 100*b.TokenAcc, bleu.Score, rouge, time.Since(t0).Seconds())
 	}
 	if err := saveSeq2Seq(dir, cfg, task, cfg.Steps, res.Seconds, res.Model, measured); err != nil {
 		return err
@@ -146,8 +178,14 @@ func printSeq2SeqLines(w io.Writer, task *transformer.Seq2SeqTask, hyps [][]int,
 			src = src[1:] // past the begin marker; Spell stops at the end marker
 		}
 		words := transformer.Spell(src, task.End, task.SrcToken, " ")
+		if task.Sources != nil {
+			words = strings.Join(task.Sources[i], " ")
+		}
 		hyp := transformer.Spell(hyps[i], task.End, task.TgtToken, sep)
 		ref := transformer.Spell(task.Test.TgtOut[i], task.End, task.TgtToken, sep)
+		if task.Refs != nil {
+			ref = strings.Join(task.Refs[i], sep)
+		}
 		line := fmt.Sprintf("  %s  →  %s", words, hyp)
 		if hyp != ref {
 			line += fmt.Sprintf("  (want %s)", ref)

@@ -69,7 +69,7 @@ func TestTrainTransformerGPT(t *testing.T) {
 		code int
 		want string
 	}{
-		{[]string{"train", "transformer", "-task", "sort"}, 2, "-task must be gpt, copy, reverse, translate or figures"},
+		{[]string{"train", "transformer", "-task", "sort"}, 2, "-task must be gpt, copy, reverse, translate, bible or figures"},
 		{[]string{"train", "transformer", "-norm", "middle"}, 1, "-norm middle: want pre or post"},
 		{[]string{"train", "transformer", "-lr", "0"}, 1, "-lr 0: want a number > 0"},
 		{[]string{"train", "transformer", "-warmup", "-1"}, 1, "-warmup -1"},
