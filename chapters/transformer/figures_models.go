@@ -13,16 +13,24 @@ import (
 // (with the task's begin and end markers, as task.Test.Src holds them),
 // the cross-attention of m's last decoder layer, averaged over its heads,
 // while it writes its own greedy translation: a row per output token
-// (spelled by task.TgtLabel), a column per source token. The panels sit
-// side by side.
+// (spelled by task.TgtLabel, or TgtToken without one), a column per
+// source token. The panels sit side by side; a sentence the model writes
+// nothing for is left out.
 func TranslationAttentionFigure(m *EncoderDecoder, task *Seq2SeqTask, srcs [][]int) (image.Image, error) {
 	if len(srcs) == 0 {
 		return nil, fmt.Errorf("transformer: TranslationAttentionFigure: no sentences")
 	}
 	defer evalMode(m, m.Drop)()
+	label := task.TgtLabel
+	if label == nil {
+		label = task.TgtToken
+	}
 	var panels []image.Image
 	for _, src := range srcs {
 		hyp := Decode(m, task, src, 1, 0)
+		if len(hyp) == 0 {
+			continue // nothing written: no rows to draw
+		}
 		// Fed the begin token and the output so far, the query at row t
 		// writes hyp[t].
 		tgtIn := append([]int{task.Start}, hyp[:len(hyp)-1]...)
@@ -30,7 +38,7 @@ func TranslationAttentionFigure(m *EncoderDecoder, task *Seq2SeqTask, srcs [][]i
 		a := MeanOverHeads(maps[len(maps)-1])
 		rows, cols := make([]string, len(hyp)), make([]string, len(src))
 		for i, id := range hyp {
-			rows[i] = task.TgtLabel(id)
+			rows[i] = label(id)
 		}
 		for j, id := range src {
 			cols[j] = task.SrcToken(id)
@@ -41,6 +49,9 @@ func TranslationAttentionFigure(m *EncoderDecoder, task *Seq2SeqTask, srcs [][]i
 			return nil, err
 		}
 		panels = append(panels, img)
+	}
+	if len(panels) == 0 {
+		return nil, fmt.Errorf("transformer: TranslationAttentionFigure: the model wrote nothing for any of the %d sentences", len(srcs))
 	}
 	return plot.Panels(len(panels), panels...)
 }
