@@ -58,7 +58,9 @@ type sampleRequest struct {
 	out    string       // the file to write: a .png or an .idx
 	digits string       // -digits, for models that take a class
 	mnist  string       // -mnist, for models that start from real digits
-	stdout io.Writer
+	// diffusion is -sampler, -steps, -eta and -variance, for diffusion models.
+	diffusion diffusionRequest
+	stdout    io.Writer
 }
 
 // sampler draws req.n samples from a checkpoint: digits [n, 784] in
