@@ -22,6 +22,8 @@
 //	toy_data.go   the swiss roll and the ring of eight
 //	loss.go       L_simple, the mean squared error of the predicted noise
 //	toy_train.go  training the 2-D model
-//	sample.go     the ancestral DDPM sampler and the DDIM sampler
+//	sample.go     the ancestral DDPM sampler, its chain, and the DDIM sampler
 //	invert.go     DDIM run backwards, from data to its noise
+//	toy_eval.go   the samplers the chapter compares, and how their 2-D samples score
+//	toy_figures.go  2-D samples and the reverse chain drawn over the data
 package diffusion

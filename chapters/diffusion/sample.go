@@ -54,10 +54,39 @@ func predict(m Denoiser, xt *tensor.Tensor, t int) (epsHat, v *tensor.Tensor) {
 //
 // with no noise at the last step, and σ_t² as variance says.
 func SampleDDPM(m Denoiser, s *Schedule, xT *tensor.Tensor, variance Variance, rng *tensor.RNG) *tensor.Tensor {
+	return ddpm(m, s, xT, variance, rng, nil)
+}
+
+// DDPMChain runs SampleDDPM and returns the chain at the steps in at
+// (each from T, which is x_T itself, down to 0, the sample), in the
+// order given: the reverse process caught on its way from noise to data.
+func DDPMChain(m Denoiser, s *Schedule, xT *tensor.Tensor, variance Variance, rng *tensor.RNG, at []int) []*tensor.Tensor {
+	want := map[int][]int{} // step -> indices into at
+	for i, t := range at {
+		if t < 0 || t > s.T {
+			panic(fmt.Sprintf("diffusion: DDPMChain: step %d; want 0 ≤ t ≤ T = %d", t, s.T))
+		}
+		want[t] = append(want[t], i)
+	}
+	out := make([]*tensor.Tensor, len(at))
+	ddpm(m, s, xT, variance, rng, func(t int, x *tensor.Tensor) {
+		for _, i := range want[t] {
+			out[i] = x
+		}
+	})
+	return out
+}
+
+// ddpm is SampleDDPM; visit, if not nil, sees x_t at every t from T down
+// to 0.
+func ddpm(m Denoiser, s *Schedule, xT *tensor.Tensor, variance Variance, rng *tensor.RNG, visit func(t int, x *tensor.Tensor)) *tensor.Tensor {
 	if variance == VarianceLearned && !m.LearnsVariance() {
 		panic("diffusion: SampleDDPM: a learned variance from a network that does not learn it")
 	}
 	x := xT
+	if visit != nil {
+		visit(s.T, x)
+	}
 	for t := s.T; t >= 1; t-- {
 		epsHat, v := predict(m, x, t)
 		steps := make([]int, x.Shape[0])
@@ -65,24 +94,25 @@ func SampleDDPM(m Denoiser, s *Schedule, xT *tensor.Tensor, variance Variance, r
 			steps[i] = t
 		}
 		mean := s.MeanFromEps(x, steps, epsHat)
-		if t == 1 {
-			x = mean
-			break
-		}
-		z := tensor.RandN(rng, x.Shape...)
-		for i := range mean.Data {
-			var logVar float64
-			switch variance {
-			case VarianceBeta:
-				logVar = math.Log(s.Beta[t])
-			case VarianceBetaTilde:
-				logVar = math.Log(s.BetaTilde[t])
-			case VarianceLearned:
-				logVar = s.LearnedLogVariance(v.Data[i], t)
+		if t > 1 {
+			z := tensor.RandN(rng, x.Shape...)
+			for i := range mean.Data {
+				var logVar float64
+				switch variance {
+				case VarianceBeta:
+					logVar = math.Log(s.Beta[t])
+				case VarianceBetaTilde:
+					logVar = math.Log(s.BetaTilde[t])
+				case VarianceLearned:
+					logVar = s.LearnedLogVariance(v.Data[i], t)
+				}
+				mean.Data[i] += math.Exp(0.5*logVar) * z.Data[i]
 			}
-			mean.Data[i] += math.Exp(0.5*logVar) * z.Data[i]
 		}
 		x = mean
+		if visit != nil {
+			visit(t-1, x)
+		}
 	}
 	return x
 }

@@ -18,16 +18,27 @@ type ToyTrainConfig struct {
 	// Nichol & Dhariwal's code scales them, so that ᾱ_T stays near 0
 	// whatever T is.
 	T int
-	// Steps optimiser steps of Batch fresh data points each, by Adam at LR.
+	// Steps optimiser steps of Batch fresh data points each, by Adam at
+	// a rate that falls from LR along half a cosine to MinLR at the last
+	// step (optim.WarmupCosine without warm-up); MinLR = LR keeps it
+	// constant.
 	Steps, Batch int
-	LR           float64
+	LR, MinLR    float64
 	Seed         uint64
 }
 
 // DefaultToyTraining trains the default ToyDenoiser on the swiss roll
-// with T = 200 for 4,000 steps of 256 points, Adam at 10⁻³.
+// with T = 200 for 8,000 steps of 256 points, Adam at a rate falling from
+// 3·10⁻³ to 10⁻⁵ along a cosine. The ring's modes are narrow (σ = 0.02, so
+// a sample is of high quality within 0.06 of a centre), and how many DDPM
+// samples (σ_t² = β̃_t) land that close, of 2,000 for seed 1, chose the
+// settings: 52.9% after 4,000 steps at a constant 10⁻³, 48.5% with the
+// rate decayed from 10⁻³, 86.0% decayed from 3·10⁻³, 94.6% with 512
+// points a step, and 97.5% after 8,000 steps of 256 (DDIM over 200 steps:
+// 60.4%, 57.5%, 82.6%, 92.5% and 94.5%). Every run covered all eight
+// modes.
 func DefaultToyTraining() ToyTrainConfig {
-	return ToyTrainConfig{Data: SwissRoll, Model: DefaultToyConfig(), T: 200, Steps: 4000, Batch: 256, LR: 1e-3, Seed: 1}
+	return ToyTrainConfig{Data: SwissRoll, Model: DefaultToyConfig(), T: 200, Steps: 8000, Batch: 256, LR: 3e-3, MinLR: 1e-5, Seed: 1}
 }
 
 // Schedule returns the linear schedule of T steps the config trains with.
@@ -49,8 +60,8 @@ type ToyResult struct {
 // takes one Adam step on the mean squared error of ε̂. progress, if not
 // nil, is called after every step with the step (from 1) and its loss.
 func TrainToy(cfg ToyTrainConfig, progress func(step int, loss float64)) (*ToyResult, error) {
-	if cfg.T < 2 || cfg.Steps < 1 || cfg.Batch < 1 || !(cfg.LR > 0) {
-		return nil, fmt.Errorf("diffusion: ToyTrainConfig: T %d, Steps %d, Batch %d, LR %g; want T ≥ 2, Steps and Batch ≥ 1, LR > 0", cfg.T, cfg.Steps, cfg.Batch, cfg.LR)
+	if cfg.T < 2 || cfg.Steps < 1 || cfg.Batch < 1 || !(cfg.LR > 0) || !(cfg.MinLR > 0 && cfg.MinLR <= cfg.LR) {
+		return nil, fmt.Errorf("diffusion: ToyTrainConfig: T %d, Steps %d, Batch %d, LR %g, MinLR %g; want T ≥ 2, Steps and Batch ≥ 1, 0 < MinLR ≤ LR", cfg.T, cfg.Steps, cfg.Batch, cfg.LR, cfg.MinLR)
 	}
 	if _, err := ToyData(cfg.Data, 1, 0); err != nil {
 		return nil, err
@@ -65,6 +76,7 @@ func TrainToy(cfg ToyTrainConfig, progress func(step int, loss float64)) (*ToyRe
 		return nil, err
 	}
 	opt := optim.NewAdam(nn.Values(m), cfg.LR)
+	rate := optim.WarmupCosine{Base: cfg.LR, Min: cfg.MinLR, Total: cfg.Steps}
 	res := &ToyResult{Model: m, Schedule: s, Loss: make([]float64, 0, cfg.Steps)}
 	start := time.Now()
 	t := make([]int, cfg.Batch)
@@ -74,6 +86,7 @@ func TrainToy(cfg ToyTrainConfig, progress func(step int, loss float64)) (*ToyRe
 			t[i] = 1 + rng.Intn(s.T)
 		}
 		eps := tensor.RandN(rng, cfg.Batch, cfg.Model.Dim)
+		optim.ApplySchedule(opt, rate, step)
 		opt.ZeroGrad()
 		loss := SimpleLoss(m, s, x0, t, eps)
 		loss.Backward()

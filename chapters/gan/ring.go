@@ -6,6 +6,7 @@ import (
 
 	"github.com/luoxia/aigc/lib/autograd"
 	"github.com/luoxia/aigc/lib/data"
+	"github.com/luoxia/aigc/lib/metrics"
 	"github.com/luoxia/aigc/lib/nn"
 	"github.com/luoxia/aigc/lib/optim"
 	"github.com/luoxia/aigc/lib/tensor"
@@ -80,9 +81,9 @@ type RingResult struct {
 }
 
 // Coverage measures n samples of the trained generator, drawn from seed,
-// against the ring's modes (see ModeCoverage).
-func (r *RingResult) Coverage(n int, seed uint64) Coverage {
-	return ModeCoverage(r.G.Sample(n, seed), RingCentres(RingModes, RingRadius), RingStd)
+// against the ring's modes (see metrics.ModeCoverage).
+func (r *RingResult) Coverage(n int, seed uint64) metrics.Coverage {
+	return metrics.ModeCoverage(r.G.Sample(n, seed), metrics.RingCentres(RingModes, RingRadius), RingStd)
 }
 
 // TrainRing trains a GAN on data.Ring(·, 8, 2, 0.02, ·). Each step draws a

@@ -13,6 +13,7 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 
 	"github.com/luoxia/aigc/lib/data"
+	"github.com/luoxia/aigc/lib/metrics"
 	"github.com/luoxia/aigc/lib/plot"
 	"github.com/luoxia/aigc/lib/tensor"
 )
@@ -36,10 +37,10 @@ func RingSamplesFigure(res *RingResult, cols int) (*image.RGBA, error) {
 		return nil, fmt.Errorf("gan: RingSamplesFigure: no snapshots")
 	}
 	realPts, _ := data.Ring(1000, RingModes, RingRadius, RingStd, 12345)
-	centres := RingCentres(RingModes, RingRadius)
+	centres := metrics.RingCentres(RingModes, RingRadius)
 	var panels []*image.RGBA
 	for _, s := range res.Snapshots {
-		c := ModeCoverage(s.Samples, centres, RingStd)
+		c := metrics.ModeCoverage(s.Samples, centres, RingStd)
 		title := fmt.Sprintf("step %d: %d/%d modes, %.0f%% HQ", s.Step, c.Modes, c.Total, 100*c.HighQuality)
 		img, err := ringPanel(title, realPts, s.Samples, centres)
 		if err != nil {

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/luoxia/aigc/lib/autograd"
+	"github.com/luoxia/aigc/lib/metrics"
 	"github.com/luoxia/aigc/lib/nn"
 	"github.com/luoxia/aigc/lib/tensor"
 )
@@ -174,7 +175,7 @@ func ringDefault(t *testing.T) *RingResult {
 // config: at least 6 of the 8 modes covered, with at least 60% of its
 // samples of high quality: the worst of seeds 1 to 10 in the chapter's
 // text, with a margin on the share.
-func ringBand(c Coverage) bool { return c.Modes >= 6 && c.HighQuality >= 0.6 }
+func ringBand(c metrics.Coverage) bool { return c.Modes >= 6 && c.HighQuality >= 0.6 }
 
 // TestRingGANCoversModes trains the default ring GAN and measures 2,500 of
 // its samples. The untrained generator, a blob near the origin, covers
@@ -186,7 +187,7 @@ func TestRingGANCoversModes(t *testing.T) {
 	if !ringBand(c) {
 		t.Errorf("default ring GAN: %v; want at least 6/8 modes and 60%% high quality", c)
 	}
-	start := ModeCoverage(res.Snapshots[0].Samples, RingCentres(RingModes, RingRadius), RingStd)
+	start := metrics.ModeCoverage(res.Snapshots[0].Samples, metrics.RingCentres(RingModes, RingRadius), RingStd)
 	if start.Modes != 0 || start.HighQuality > 0.01 {
 		t.Errorf("the untrained generator already covers %v", start)
 	}

@@ -63,7 +63,9 @@ type sampleRequest struct {
 	digits string       // -digits, for models that take a class
 	mnist  string       // -mnist, for models that start from real digits
 	text   textFlags    // -prompt, -temperature, -top-k, -top-p, for models of text
-	stdout io.Writer
+	// diffusion is -sampler, -steps, -eta and -variance, for diffusion models.
+	diffusion diffusionRequest
+	stdout    io.Writer
 }
 
 // sampler draws req.n samples from a checkpoint: digits [n, 784] in

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/luoxia/aigc/chapters/gan"
+	"github.com/luoxia/aigc/lib/metrics"
 	"github.com/luoxia/aigc/lib/nn"
 	"github.com/luoxia/aigc/lib/plot"
 	"github.com/luoxia/aigc/lib/tensor"
@@ -150,8 +151,8 @@ func sampleRing(req *sampleRequest) (*tensor.Tensor, error) {
 		return nil, err
 	}
 	pts := g.Sample(req.n, req.seed)
-	centres := gan.RingCentres(gan.RingModes, gan.RingRadius)
-	fmt.Fprintf(req.stdout, "%d samples: %s\n", req.n, gan.ModeCoverage(pts, centres, gan.RingStd))
+	centres := metrics.RingCentres(gan.RingModes, gan.RingRadius)
+	fmt.Fprintf(req.stdout, "%d samples: %s\n", req.n, metrics.ModeCoverage(pts, centres, gan.RingStd))
 	img, err := plot.Scatter(fmt.Sprintf("%s: %d samples", req.rec.Model, req.n), []plot.Points{{Name: "samples", XY: pts}, {Name: "mode centres", XY: centres}})
 	if err != nil {
 		return nil, err

@@ -144,7 +144,7 @@ func TestRegisteredKindRunsEverywhere(t *testing.T) {
 // which alone is sampled as text.
 func TestRealKinds(t *testing.T) {
 	want := map[string]string{"mlp": "foundations", "classifier": "evaluation", "ring": "gan", "egan": "gan", "dcgan": "gan",
-		"cgan": "gan", "egan-mnist": "gan", "cyclegan": "gan", "vae": "vae", "transformer": "transformer"}
+		"cgan": "gan", "egan-mnist": "gan", "cyclegan": "gan", "vae": "vae", "transformer": "transformer", "diffusion": "diffusion"}
 	for name, chapter := range want {
 		k := findKind(name)
 		if k == nil || k.chapter != chapter {
@@ -164,7 +164,7 @@ func TestRealKinds(t *testing.T) {
 	if len(kinds) != len(want) {
 		t.Errorf("%d kinds registered, want %d", len(kinds), len(want))
 	}
-	if got := strings.Join(tourStops(), ","); got != "foundations,evaluation,gan,vae,transformer" {
+	if got := strings.Join(tourStops(), ","); got != "foundations,evaluation,gan,vae,transformer,diffusion" {
 		t.Errorf("the tour stops at %s", got)
 	}
 }

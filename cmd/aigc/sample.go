@@ -1,6 +1,7 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -19,7 +20,7 @@ func runSample(args []string, stdout, stderr io.Writer) error {
 	for _, k := range sampledKinds() {
 		fmt.Fprintf(&list, "\n\t%-12s %s: %s", k.name, k.chapter, k.summary)
 	}
-	fs := newFlags("sample", "-checkpoint DIR [flags]", "Draws samples from a model `aigc train KIND` wrote (the folder holding its\nmodel.json and parameters). Digits go to a .png grid or, for `aigc eval images`,\nan .idx file; ring samples to a .png scatter plot; the CycleGAN translates test\ndigits to bold; a GPT writes text (to -out, or else to the terminal), and an\nencoder-decoder translates -prompt.\n\nKinds that can be sampled:"+list.String(), stderr)
+	fs := newFlags("sample", "-checkpoint DIR [flags]", "Draws samples from a model `aigc train KIND` wrote (the folder holding its\nmodel.json and parameters). Digits go to a .png grid or, for `aigc eval images`,\nan .idx file; ring and 2-D diffusion samples to a .png scatter plot; the CycleGAN\ntranslates test digits to bold; a GPT writes text (to -out, or else to the\nterminal), and an encoder-decoder translates -prompt.\n\nKinds that can be sampled:"+list.String(), stderr)
 	ckpt := fs.String("checkpoint", "", "the model's folder, e.g. out/gan/dcgan")
 	n := fs.Int("n", 100, "how many samples (text: how many characters)")
 	out := fs.String("out", "", "file to write: .png (a picture) or .idx (digits, for aigc eval images); default DIR/sampled.png (text: any file; default the terminal)")
@@ -29,6 +30,11 @@ func runSample(args []string, stdout, stderr io.Writer) error {
 	mnist := mnistFlag(fs)
 	var text textFlags
 	text.define(fs)
+	var diff diffusionRequest
+	fs.StringVar(&diff.sampler, "sampler", "ddpm", "diffusion models: ddpm (the ancestral sampler) or ddim")
+	fs.IntVar(&diff.steps, "steps", 0, "diffusion models, -sampler ddim: how many of the T steps to visit (0: all)")
+	fs.Float64Var(&diff.eta, "eta", 0, "diffusion models, -sampler ddim: η, from 0 (deterministic) to 1 (DDPM's variance)")
+	fs.StringVar(&diff.variance, "variance", "", "diffusion models, -sampler ddpm: σ_t², beta or betatilde (default betatilde)")
 	if err := parseFlags(fs, args, 0); err != nil {
 		return err
 	}
@@ -52,6 +58,17 @@ func runSample(args []string, stdout, stderr io.Writer) error {
 	if k == nil || k.sample == nil {
 		return fmt.Errorf("%s: aigc sample cannot draw from a model of kind %q (it can from %s)", filepath.Join(*ckpt, "model.json"), rec.Model, kindNames(sampledKinds()))
 	}
+	if k.chapter != "diffusion" {
+		var only []string
+		fs.Visit(func(f *flag.Flag) {
+			if f.Name == "sampler" || f.Name == "steps" || f.Name == "eta" || f.Name == "variance" {
+				only = append(only, "-"+f.Name)
+			}
+		})
+		if len(only) > 0 {
+			return fmt.Errorf("%s: only diffusion models take it; %s is a %s model", strings.Join(only, ", "), *ckpt, rec.Model)
+		}
+	}
 	if !k.text {
 		if name := text.given(); name != "" {
 			return fmt.Errorf("-%s: %s is a model of kind %q, which draws no text", name, *ckpt, rec.Model)
@@ -66,7 +83,7 @@ func runSample(args []string, stdout, stderr io.Writer) error {
 	}
 	images, err := k.sample(&sampleRequest{
 		dir: *ckpt, rec: rec, n: *n, seed: seed, rng: tensor.NewRNG(seed),
-		out: *out, digits: *digits, mnist: *mnist, text: text, stdout: stdout,
+		out: *out, digits: *digits, mnist: *mnist, text: text, diffusion: diff, stdout: stdout,
 	})
 	if err != nil || images == nil {
 		return err

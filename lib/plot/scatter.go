@@ -46,6 +46,12 @@ type ScatterOptions struct {
 	// Width and Height are the size of the image in pixels; zero means
 	// DefaultScatterSize.
 	Width, Height int
+
+	// View, if positive, fixes the axes to show the square [−View, View]²
+	// (widened on one axis to keep the scaling equal) and leaves out the
+	// points outside it, so that a row of plots shares its axes. Zero fits
+	// the axes to the data.
+	View float64
 }
 
 // Scatter draws 2-D point sets on the same axes, each in its own colour,
@@ -70,6 +76,9 @@ func ScatterWith(opt ScatterOptions, sets []Points) (*image.RGBA, error) {
 	if opt.Radius < 0 || math.IsNaN(opt.Radius) {
 		return nil, fmt.Errorf("plot: Scatter: invalid point radius %g", opt.Radius)
 	}
+	if opt.View < 0 || math.IsNaN(opt.View) || math.IsInf(opt.View, 0) {
+		return nil, fmt.Errorf("plot: Scatter: invalid view %g; want a half-width > 0, or 0 to fit the data", opt.View)
+	}
 	radius := opt.Radius
 	if radius == 0 {
 		radius = 2
@@ -88,11 +97,19 @@ func ScatterWith(opt ScatterOptions, sets []Points) (*image.RGBA, error) {
 		if err != nil {
 			return nil, err
 		}
+		if opt.View > 0 {
+			if xys = inView(xys, opt.View); len(xys) == 0 {
+				continue
+			}
+		}
 		s := newScatterPlotter(i, xys, radius)
 		p.Add(s)
 		if set.Name != "" {
 			p.Legend.Add(set.Name, s)
 		}
+	}
+	if opt.View > 0 {
+		p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = -opt.View, opt.View, -opt.View, opt.View
 	}
 	if !opt.FreeAxes && width > 0 && height > 0 && width <= maxPlotSide && height <= maxPlotSide {
 		equalAxes(p, width, height)
@@ -119,6 +136,17 @@ func pointsOf(i int, set Points) (plotter.XYs, error) {
 		xys[r].X, xys[r].Y = x, y
 	}
 	return xys, nil
+}
+
+// inView returns the points of xys inside the square [−view, view]².
+func inView(xys plotter.XYs, view float64) plotter.XYs {
+	var in plotter.XYs
+	for _, p := range xys {
+		if math.Abs(p.X) <= view && math.Abs(p.Y) <= view {
+			in = append(in, p)
+		}
+	}
+	return in
 }
 
 // newScatterPlotter draws the points of set i as translucent discs of the

@@ -1,6 +1,7 @@
 package plot_test
 
 import (
+	"image"
 	"image/color"
 	"math"
 	"strings"
@@ -83,6 +84,48 @@ func TestScatterEqualAxes(t *testing.T) {
 	}
 }
 
+// bluishBox returns the width and height of the box around the bluish
+// pixels of img (the first set's points), or 0, 0 if there are none.
+func bluishBox(img *image.RGBA) (w, h int) {
+	b := img.Bounds()
+	minX, minY, maxX, maxY := b.Max.X, b.Max.Y, -1, -1
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			if c := img.RGBAAt(x, y); int(c.B) > int(c.R)+40 {
+				minX, maxX = min(minX, x), max(maxX, x)
+				minY, maxY = min(minY, y), max(maxY, y)
+			}
+		}
+	}
+	if maxX < 0 {
+		return 0, 0
+	}
+	return maxX - minX, maxY - minY
+}
+
+// A fixed View sets the scale whatever the data: the unit circle drawn in
+// [−2, 2]² is twice as wide as in [−4, 4]², and points outside the view are
+// left out.
+func TestScatterView(t *testing.T) {
+	draw := func(view float64, xy *tensor.Tensor) *image.RGBA {
+		t.Helper()
+		img, err := plot.ScatterWith(plot.ScatterOptions{View: view, Width: 400, Height: 400},
+			[]plot.Points{{XY: xy}, {XY: ring(10, 0.5, 0, 0)}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return img
+	}
+	w2, _ := bluishBox(draw(2, ring(400, 1, 0, 0)))
+	w4, _ := bluishBox(draw(4, ring(400, 1, 0, 0)))
+	if r := float64(w2) / float64(w4); r < 1.9 || r > 2.1 {
+		t.Errorf("the unit circle is %d pixels wide in view 2 and %d in view 4; want a ratio of 2", w2, w4)
+	}
+	if w, h := bluishBox(draw(2, ring(400, 1, 5, 5))); w != 0 || h != 0 {
+		t.Errorf("points outside the view were drawn (%d x %d pixels)", w, h)
+	}
+}
+
 func TestScatterWithOptions(t *testing.T) {
 	img, err := plot.ScatterWith(plot.ScatterOptions{
 		Title: "free axes", XLabel: "x1", YLabel: "x2",
@@ -126,6 +169,7 @@ func TestScatterErrors(t *testing.T) {
 		{"NaN", plot.ScatterOptions{}, []plot.Points{{Name: "d", XY: tensor.FromSlice([]float64{0, 0, math.NaN(), 1}, 2, 2)}}, "point 1 is (NaN, 1)"},
 		{"radius", plot.ScatterOptions{Radius: -1}, []plot.Points{good}, "radius"},
 		{"size", plot.ScatterOptions{Width: -5}, []plot.Points{good}, "size"},
+		{"view", plot.ScatterOptions{View: -1}, []plot.Points{good}, "invalid view"},
 	}
 	for _, tc := range tests {
 		_, err := plot.ScatterWith(tc.opt, tc.sets)

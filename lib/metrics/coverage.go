@@ -1,20 +1,10 @@
-package gan
+package metrics
 
 import (
 	"fmt"
 	"math"
 
 	"github.com/luoxia/aigc/lib/tensor"
-)
-
-// Ring is the toy data of this chapter: eight Gaussians of standard
-// deviation 0.02 evenly spaced on a circle of radius 2 (data.Ring with
-// these numbers), the mixture on which Metz et al. (2017) showed mode
-// collapse.
-const (
-	RingModes  = 8
-	RingRadius = 2.0
-	RingStd    = 0.02
 )
 
 // HitShare is the share of its fair count N/K that a mode must receive, in
@@ -24,7 +14,8 @@ const (
 const HitShare = 0.2
 
 // Coverage is how a set of samples from a model spreads over the modes of
-// a Gaussian mixture.
+// a Gaussian mixture whose centres are known, such as the ring of eight
+// Gaussians of the GAN and diffusion chapters.
 type Coverage struct {
 	N           int     // samples measured
 	Modes       int     // modes covered ("hit")
@@ -34,7 +25,7 @@ type Coverage struct {
 	MinCount    int     // high-quality samples a mode needs to be hit: ⌈HitShare·N/Total⌉, at least 1
 }
 
-// String prints the coverage the way the chapter's tables do.
+// String prints the coverage the way the chapters' tables do.
 func (c Coverage) String() string {
 	return fmt.Sprintf("%d/%d modes, %.1f%% high quality", c.Modes, c.Total, 100*c.HighQuality)
 }
@@ -56,10 +47,10 @@ func (c Coverage) String() string {
 // everywhere covers nothing well. Both numbers are needed.
 func ModeCoverage(samples, centres *tensor.Tensor, std float64) Coverage {
 	if samples.Dims() != 2 || centres.Dims() != 2 || samples.Dim(1) != centres.Dim(1) || centres.Dim(0) == 0 {
-		panic(fmt.Sprintf("gan: ModeCoverage: samples %v and centres %v; want [N, D] and [K, D] with K > 0", samples.Shape, centres.Shape))
+		panic(fmt.Sprintf("metrics: ModeCoverage: samples %v and centres %v; want [N, D] and [K, D] with K > 0", samples.Shape, centres.Shape))
 	}
 	if !(std > 0) {
-		panic(fmt.Sprintf("gan: ModeCoverage: std %g; want > 0", std))
+		panic(fmt.Sprintf("metrics: ModeCoverage: std %g; want > 0", std))
 	}
 	// ANCHOR: coverage
 	n, k, dim := samples.Dim(0), centres.Dim(0), samples.Dim(1)
@@ -104,7 +95,7 @@ func ModeCoverage(samples, centres *tensor.Tensor, std float64) Coverage {
 // given radius around the origin.
 func RingCentres(modes int, radius float64) *tensor.Tensor {
 	if modes < 1 {
-		panic(fmt.Sprintf("gan: RingCentres: %d modes; want at least 1", modes))
+		panic(fmt.Sprintf("metrics: RingCentres: %d modes; want at least 1", modes))
 	}
 	c := tensor.New(modes, 2)
 	for k := 0; k < modes; k++ {
