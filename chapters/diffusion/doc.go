@@ -16,6 +16,7 @@
 //	variance.go   Σ_θ learned as an interpolation between β_t and β̃_t
 //	gaussian.go   the KL between Gaussians and the discretised decoder at t = 1
 //	ddim.go       one step of DDIM, from deterministic (η = 0) to DDPM (η = 1)
+//	score.go      the score ∇ log p(x_t) that a noise predictor implies
 //	figures.go    the schedules' ᾱ_t and a picture noised over t
 //	timeembed.go  the sinusoidal embedding of the step t
 //	toy_model.go  ε_θ(x_t, t) for 2-D data: an MLP that reads t at every layer
