@@ -22,6 +22,7 @@
 //	toy_model.go  ε_θ(x_t, t) for 2-D data: an MLP that reads t at every layer
 //	toy_data.go   the swiss roll and the ring of eight
 //	loss.go       L_simple, the mean squared error of the predicted noise
+//	hybrid.go     L_vlb's terms and the hybrid loss that learns the variance
 //	toy_train.go  training the 2-D model
 //	sample.go     the ancestral DDPM sampler, its chain, and the DDIM sampler
 //	invert.go     DDIM run backwards, from data to its noise

@@ -55,9 +55,10 @@ type ToyResult struct {
 	Seconds  float64
 }
 
-// TrainToy trains a ToyDenoiser by L_simple: every step draws a batch of
-// fresh data points, a step t uniform on 1..T and noise ε for each, and
-// takes one Adam step on the mean squared error of ε̂. progress, if not
+// TrainToy trains a ToyDenoiser by L_simple (by HybridLoss when it learns
+// its variance): every step draws a batch of fresh data points, a step t
+// uniform on 1..T and noise ε for each, and takes one Adam step on the
+// mean squared error of ε̂. progress, if not
 // nil, is called after every step with the step (from 1) and its loss.
 func TrainToy(cfg ToyTrainConfig, progress func(step int, loss float64)) (*ToyResult, error) {
 	if cfg.T < 2 || cfg.Steps < 1 || cfg.Batch < 1 || !(cfg.LR > 0) || !(cfg.MinLR > 0 && cfg.MinLR <= cfg.LR) {
@@ -89,6 +90,9 @@ func TrainToy(cfg ToyTrainConfig, progress func(step int, loss float64)) (*ToyRe
 		optim.ApplySchedule(opt, rate, step)
 		opt.ZeroGrad()
 		loss := SimpleLoss(m, s, x0, t, eps)
+		if cfg.Model.LearnVariance {
+			loss = HybridLoss(m, s, x0, t, eps)
+		}
 		loss.Backward()
 		opt.Step()
 		res.Loss = append(res.Loss, loss.Item())
