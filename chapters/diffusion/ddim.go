@@ -37,12 +37,8 @@ func (s *Schedule) DDIMSigma(t, tPrev int, eta float64) float64 {
 // trained with 1000. All rows step from the same t.
 func (s *Schedule) DDIMStep(xt, epsHat *tensor.Tensor, t, tPrev int, eta float64, z *tensor.Tensor) *tensor.Tensor {
 	sigma := s.DDIMSigma(t, tPrev, eta)
-	steps := make([]int, xt.Shape[0])
-	for i := range steps {
-		steps[i] = t
-	}
 	// ANCHOR: ddim_step
-	x0 := s.PredictX0(xt, steps, epsHat)
+	x0 := s.PredictX0(xt, sameStep(xt.Shape[0], t), epsHat)
 	aPrev := s.AlphaBar[tPrev]
 	dir := math.Sqrt(math.Max(1-aPrev-sigma*sigma, 0))
 	out := tensor.New(xt.Shape...)

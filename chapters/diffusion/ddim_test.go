@@ -18,7 +18,7 @@ func TestDDIMWithEtaOneIsDDPM(t *testing.T) {
 		}
 		xt, eps, z := tensor.RandN(rng, 3, 4), tensor.RandN(rng, 3, 4), tensor.RandN(rng, 3, 4)
 		got := s.DDIMStep(xt, eps, ti, ti-1, 1, z)
-		mean := s.MeanFromEps(xt, steps(3, ti), eps)
+		mean := s.MeanFromEps(xt, sameStep(3, ti), eps)
 		want := tensor.New(3, 4)
 		for i := range want.Data {
 			want.Data[i] = mean.Data[i] + math.Sqrt(s.BetaTilde[ti])*z.Data[i]
@@ -39,7 +39,7 @@ func TestDDIMWithEtaZeroIsDeterministic(t *testing.T) {
 	if d := maxAbsDiff(a.Data, b.Data); d != 0 {
 		t.Fatalf("η = 0: two noises gave steps %.2e apart", d)
 	}
-	if d := maxAbsDiff(s.DDIMStep(xt, eps, 40, 0, 0, nil).Data, s.PredictX0(xt, steps(2, 40), eps).Data); d > 1e-12 {
+	if d := maxAbsDiff(s.DDIMStep(xt, eps, 40, 0, 0, nil).Data, s.PredictX0(xt, sameStep(2, 40), eps).Data); d > 1e-12 {
 		t.Fatalf("η = 0, to t' = 0: %.2e from x̂_0", d)
 	}
 }

@@ -62,6 +62,16 @@ func (s *Schedule) combine(who string, x, y *tensor.Tensor, t []int, coef func(t
 	return out
 }
 
+// sameStep returns n copies of step t: one step for every row of a batch
+// that is all at the same step, as samplers' batches are.
+func sameStep(n, t int) []int {
+	ts := make([]int, n)
+	for i := range ts {
+		ts[i] = t
+	}
+	return ts
+}
+
 // rowsOf returns the number of rows of x [N, …] and the numbers in each,
 // and panics unless there is one step per row.
 func rowsOf(who string, x *tensor.Tensor, t []int) (n, width int) {

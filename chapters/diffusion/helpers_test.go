@@ -17,15 +17,6 @@ func ho(t *testing.T) *Schedule {
 	return s
 }
 
-// steps returns n copies of step t, one per row.
-func steps(n, t int) []int {
-	out := make([]int, n)
-	for i := range out {
-		out[i] = t
-	}
-	return out
-}
-
 // maxAbsDiff returns the largest |a_i − b_i|.
 func maxAbsDiff(a, b []float64) float64 {
 	d := 0.0

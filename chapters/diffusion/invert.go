@@ -24,9 +24,9 @@ func InvertDDIM(m Denoiser, s *Schedule, x0 *tensor.Tensor, steps []int, iters i
 		if i+1 < len(steps) {
 			tb = steps[i+1]
 		}
-		xa := x
+		xa, ts := x, sameStep(x.Shape[0], ta)
 		for k := 0; k <= iters; k++ {
-			epsHat, _ := predict(m, xa, ta)
+			epsHat, _ := predict(m, xa, ts)
 			xa = invertStep(s, x, epsHat, ta, tb)
 		}
 		x = xa

@@ -34,13 +34,10 @@ func (v Variance) String() string {
 }
 
 // predict runs the network without recording gradients and returns ε̂
-// and v (nil unless the variance is learnt), for every row at step t.
-func predict(m Denoiser, xt *tensor.Tensor, t int) (epsHat, v *tensor.Tensor) {
-	steps := make([]int, xt.Shape[0])
-	for i := range steps {
-		steps[i] = t
-	}
-	e, vv := split(m, m.Forward(autograd.NoGrad(xt), steps))
+// and v (nil unless the variance is learnt), for the rows of xt at the
+// steps ts.
+func predict(m Denoiser, xt *tensor.Tensor, ts []int) (epsHat, v *tensor.Tensor) {
+	e, vv := split(m, m.Forward(autograd.NoGrad(xt), ts))
 	if vv != nil {
 		v = vv.Data
 	}
@@ -88,25 +85,24 @@ func ddpm(m Denoiser, s *Schedule, xT *tensor.Tensor, variance Variance, rng *te
 		visit(s.T, x)
 	}
 	for t := s.T; t >= 1; t-- {
-		epsHat, v := predict(m, x, t)
-		steps := make([]int, x.Shape[0])
-		for i := range steps {
-			steps[i] = t
-		}
-		mean := s.MeanFromEps(x, steps, epsHat)
+		ts := sameStep(x.Shape[0], t)
+		epsHat, v := predict(m, x, ts)
+		mean := s.MeanFromEps(x, ts, epsHat)
 		if t > 1 {
 			z := tensor.RandN(rng, x.Shape...)
+			// σ_t = exp(½ log σ_t²), the same for every entry unless learnt
+			var sigma float64
+			switch variance {
+			case VarianceBeta:
+				sigma = math.Exp(0.5 * math.Log(s.Beta[t]))
+			case VarianceBetaTilde:
+				sigma = math.Exp(0.5 * math.Log(s.BetaTilde[t]))
+			}
 			for i := range mean.Data {
-				var logVar float64
-				switch variance {
-				case VarianceBeta:
-					logVar = math.Log(s.Beta[t])
-				case VarianceBetaTilde:
-					logVar = math.Log(s.BetaTilde[t])
-				case VarianceLearned:
-					logVar = s.LearnedLogVariance(v.Data[i], t)
+				if variance == VarianceLearned {
+					sigma = math.Exp(0.5 * s.LearnedLogVariance(v.Data[i], t))
 				}
-				mean.Data[i] += math.Exp(0.5*logVar) * z.Data[i]
+				mean.Data[i] += sigma * z.Data[i]
 			}
 		}
 		x = mean
@@ -146,7 +142,7 @@ func SampleDDIM(m Denoiser, s *Schedule, xT *tensor.Tensor, steps []int, eta flo
 		if i+1 < len(steps) {
 			next = steps[i+1]
 		}
-		epsHat, _ := predict(m, x, t)
+		epsHat, _ := predict(m, x, sameStep(x.Shape[0], t))
 		var z *tensor.Tensor
 		if eta > 0 && next > 0 {
 			z = tensor.RandN(rng, x.Shape...)
