@@ -40,15 +40,11 @@ func BibleSeq2Seq(b *data.BiblePairs) (*Seq2SeqTask, error) {
 	}
 	all, test := encode(b.Train), encode(b.Test)
 	sources, refs := sides(b.Test)
-	longest := 0
-	for _, t := range test.TgtOut {
-		longest = max(longest, len(t))
-	}
 	return &Seq2SeqTask{
 		Name: "bible", SrcVocab: en.Size(), TgtVocab: es.Size(),
 		Start: data.BOSID, End: data.EOSID,
 		// a few tokens of slack past the longest test verse and its end token
-		MaxLen:     longest + 4,
+		MaxLen:     longestTarget(test) + 4,
 		NewSampler: uniformSampler(all),
 		Train:      all, Test: test, Valid: encode(b.Valid), Refs: refs, Sources: sources,
 		SrcToken: en.Token, TgtToken: es.Token,

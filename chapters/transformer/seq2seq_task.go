@@ -87,23 +87,29 @@ func NumberSeq2Seq() *Seq2SeqTask {
 		src, tgt := data.NumberTokens(pairs)
 		return data.EncodePairs(src, tgt, en, zh)
 	}
-	all := encode(train)
-	longest := 0
-	for _, p := range []*data.SeqBatch{all, encode(test)} {
-		for _, t := range p.TgtOut {
-			longest = max(longest, len(t))
-		}
-	}
+	all, testPairs := encode(train), encode(test)
 	return &Seq2SeqTask{
 		Name: "translate", SrcVocab: en.Size(), TgtVocab: zh.Size(),
 		Start: data.BOSID, End: data.EOSID,
 		// a few tokens of slack past the longest numeral and its end token
-		MaxLen:     longest + 4,
+		MaxLen:     longestTarget(all, testPairs) + 4,
 		NewSampler: uniformSampler(all),
-		Test:       encode(test),
+		Test:       testPairs,
 		SrcToken:   en.Token, TgtToken: zh.Token,
 		TgtLabel: func(id int) string { return NumeralLabel(zh.Token(id)) },
 	}
+}
+
+// longestTarget returns the number of tokens in the longest target of the
+// batches.
+func longestTarget(batches ...*data.SeqBatch) int {
+	longest := 0
+	for _, b := range batches {
+		for _, t := range b.TgtOut {
+			longest = max(longest, len(t))
+		}
+	}
+	return longest
 }
 
 // uniformSampler returns a NewSampler that draws its batches from the
