@@ -65,6 +65,7 @@ var ops = []opCase{
 	{name: "Conv2d", shapes: [][]int{{2, 3, 6, 5}, {4, 3, 3, 2}}, f: func(in []*Value) *Value { return Conv2d(in[0], in[1], 1, 1) }},
 	{name: "Conv2d/stride2", shapes: [][]int{{2, 2, 7, 7}, {3, 2, 4, 4}}, f: func(in []*Value) *Value { return Conv2d(in[0], in[1], 2, 1) }},
 	{name: "ConvTranspose2d", shapes: [][]int{{2, 3, 4, 3}, {3, 2, 4, 4}}, f: func(in []*Value) *Value { return ConvTranspose2d(in[0], in[1], 2, 1) }},
+	{name: "Upsample2x", shapes: [][]int{{2, 3, 3, 4}}, f: func(in []*Value) *Value { return Upsample2x(in[0]) }},
 }
 
 // params makes fresh random inputs for a case.

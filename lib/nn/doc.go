@@ -30,11 +30,13 @@
 // Each layer is a small type in a file of its own, with its equation as a
 // comment above the line that computes it, in the symbols of its paper:
 // Linear (y = x·W + b), Conv2d and ConvTranspose2d (the down- and
-// up-sampling of image models), BatchNorm and LayerNorm (normalise, then
-// let γ and β undo it where that helps), Embedding (a table lookup),
-// Dropout (inverted dropout), and the activations ReLU, LeakyReLU, GELU,
-// Tanh, Sigmoid and SiLU as parameter-free layers. Every layer is checked
-// against finite differences with autograd.GradCheck in its test.
+// up-sampling of image models), BatchNorm, LayerNorm and GroupNorm
+// (normalise, then let γ and β undo it where that helps), SelfAttention2d
+// (every pixel of a feature map attending to every other), Embedding (a
+// table lookup), Dropout (inverted dropout), and the activations ReLU,
+// LeakyReLU, GELU, Tanh, Sigmoid and SiLU as parameter-free layers.
+// Every layer is checked against finite differences with
+// autograd.GradCheck in its test.
 //
 // # Losses
 //
