@@ -7,50 +7,14 @@ import (
 	"github.com/luoxia/aigc/lib/tensor"
 )
 
-// ToySampler is one way to draw from a trained 2-D model: the ancestral
-// DDPM sampler over all T steps with the variance Variance, or, if DDIM,
-// DDIM over Steps of the T steps (StridedSteps) with η = Eta.
-type ToySampler struct {
-	DDIM     bool
-	Variance Variance // DDPM's σ_t²
-	Steps    int      // DDIM's steps
-	Eta      float64  // DDIM's η
-}
-
-// String names the sampler as the chapter's tables do.
-func (c ToySampler) String() string {
-	if c.DDIM {
-		return fmt.Sprintf("DDIM η = %g, %d steps", c.Eta, c.Steps)
-	}
-	return fmt.Sprintf("DDPM σ² = %v", c.Variance)
-}
-
-// Label names the sampler in a figure's title, whose font cannot put the
-// tilde on β̃_t: "tilde β_t" stands for it.
-func (c ToySampler) Label() string {
-	if !c.DDIM && c.Variance == VarianceBetaTilde {
-		return "DDPM σ² = tilde β_t"
-	}
-	return c.String()
-}
-
-// Sample draws from x_T [N, D] with the sampler; rng is the fresh noise of
-// the stochastic samplers.
-func (c ToySampler) Sample(m Denoiser, s *Schedule, xT *tensor.Tensor, rng *tensor.RNG) *tensor.Tensor {
-	if c.DDIM {
-		return SampleDDIM(m, s, xT, StridedSteps(s.T, c.Steps), c.Eta, rng)
-	}
-	return SampleDDPM(m, s, xT, c.Variance, rng)
-}
-
 // ToySamplers are the samplers the chapter measures a 2-D model of T
 // steps with: DDPM with σ_t² = β_t and with β̃_t, then deterministic DDIM
 // (η = 0) over 200, 50, 20 and 10 steps (those no more than T).
-func ToySamplers(T int) []ToySampler {
-	out := []ToySampler{{Variance: VarianceBeta}, {Variance: VarianceBetaTilde}}
+func ToySamplers(T int) []Sampler {
+	out := []Sampler{{Variance: VarianceBeta}, {Variance: VarianceBetaTilde}}
 	for _, n := range []int{200, 50, 20, 10} {
 		if n <= T {
-			out = append(out, ToySampler{DDIM: true, Steps: n})
+			out = append(out, Sampler{DDIM: true, Steps: n})
 		}
 	}
 	return out

@@ -34,7 +34,7 @@ func TestToyRingSamplesLandOnModes(t *testing.T) {
 		t.Fatal(err)
 	}
 	xT := tensor.RandN(tensor.NewRNG(5), 1000, 2)
-	ddim := ToySampler{DDIM: true, Steps: 20}
+	ddim := Sampler{DDIM: true, Steps: 20}
 	c := RingCoverage(ddim.Sample(res.Model, res.Schedule, xT, nil))
 	t.Logf("%d steps of training, %v: %v", cfg.Steps, ddim, c)
 	if !ringBand(c) {

@@ -17,8 +17,9 @@ import (
 // diffusionConfig is what model.json records of a diffusion model: which
 // model, and its training configuration.
 type diffusionConfig struct {
-	Model string                   // "toy"
-	Toy   diffusion.ToyTrainConfig // for -model toy
+	Model string                    // "toy" or "unet"
+	Toy   diffusion.ToyTrainConfig  // for -model toy
+	UNet  diffusion.UNetTrainConfig // for -model unet
 }
 
 // toyParams is the file a toy denoiser's weights are saved in.
@@ -186,21 +187,27 @@ func blockMeans(v []float64, n int) []float64 {
 // sampler -sampler, -steps, -eta and -variance ask for, prints how they
 // score and plots them over the data.
 func sampleDiffusion(req *sampleRequest) (*tensor.Tensor, error) {
-	if strings.ToLower(filepath.Ext(req.out)) != ".png" {
-		return nil, fmt.Errorf("-out %s: a toy diffusion model's samples are points in the plane; write a .png", req.out)
-	}
 	var cfg diffusionConfig
 	if err := decodeConfig(req.dir, req.rec, "", &cfg); err != nil {
 		return nil, err
 	}
+	if cfg.Model == "unet" {
+		return sampleUNet(req, cfg.UNet)
+	}
 	if cfg.Model != "toy" {
 		return nil, fmt.Errorf("%s: model %q; this aigc samples -model %s", filepath.Join(req.dir, "model.json"), cfg.Model, diffusionModels)
+	}
+	if req.diffusion.class != "" || req.diffusion.guidance != diffusion.DefaultGuidance {
+		return nil, fmt.Errorf("-class, -guidance: %s is a 2-D model, which takes no class", req.dir)
+	}
+	if strings.ToLower(filepath.Ext(req.out)) != ".png" {
+		return nil, fmt.Errorf("-out %s: a toy diffusion model's samples are points in the plane; write a .png", req.out)
 	}
 	s, err := cfg.Toy.Schedule()
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", filepath.Join(req.dir, "model.json"), err)
 	}
-	sampler, err := toySampler(req.diffusion, s.T)
+	sampler, err := diffusionSampler(req.diffusion, s.T, cfg.Toy.Model.LearnVariance)
 	if err != nil {
 		return nil, err
 	}
@@ -229,43 +236,57 @@ func sampleDiffusion(req *sampleRequest) (*tensor.Tensor, error) {
 // diffusionRequest is what `aigc sample` asks of a diffusion model.
 type diffusionRequest struct {
 	sampler  string  // -sampler: ddpm or ddim
-	steps    int     // -steps: DDIM's steps (0: all T)
+	steps    int     // -steps: the steps visited (0: all T)
 	eta      float64 // -eta: DDIM's η
-	variance string  // -variance: DDPM's σ_t², beta or betatilde
+	variance string  // -variance: DDPM's σ_t², beta, betatilde or learned
+	class    string  // -class: a digit, or none
+	guidance float64 // -guidance: w
 }
 
-// toySampler is the sampler r asks for, for a model of T steps.
-func toySampler(r diffusionRequest, T int) (diffusion.ToySampler, error) {
+// diffusionSampler is the sampler r asks for, for a model of T steps
+// that learns its variance or not.
+func diffusionSampler(r diffusionRequest, T int, learned bool) (diffusion.Sampler, error) {
 	if r.steps < 0 || r.steps > T {
-		return diffusion.ToySampler{}, fmt.Errorf("-steps %d: the model has T = %d steps; want 1 to %d (0: all)", r.steps, T, T)
+		return diffusion.Sampler{}, fmt.Errorf("-steps %d: the model has T = %d steps; want 1 to %d (0: all)", r.steps, T, T)
 	}
 	if !(r.eta >= 0) {
-		return diffusion.ToySampler{}, fmt.Errorf("-eta %g: want η ≥ 0 (0: deterministic, 1: DDPM's variance)", r.eta)
+		return diffusion.Sampler{}, fmt.Errorf("-eta %g: want η ≥ 0 (0: deterministic, 1: DDPM's variance)", r.eta)
 	}
 	switch r.sampler {
 	case "ddim":
 		if r.variance != "" {
-			return diffusion.ToySampler{}, fmt.Errorf("-variance %s: only -sampler ddpm takes a variance; DDIM's is η's", r.variance)
+			return diffusion.Sampler{}, fmt.Errorf("-variance %s: only -sampler ddpm takes a variance; DDIM's is η's", r.variance)
 		}
 		steps := r.steps
 		if steps == 0 {
 			steps = T
 		}
-		return diffusion.ToySampler{DDIM: true, Steps: steps, Eta: r.eta}, nil
-	case "ddpm":
-		if r.steps != 0 && r.steps != T {
-			return diffusion.ToySampler{}, fmt.Errorf("-steps %d: DDPM visits all T = %d steps; to skip steps use -sampler ddim (with -eta 1 for DDPM's variance)", r.steps, T)
-		}
+		return diffusion.Sampler{DDIM: true, Steps: steps, Eta: r.eta}, nil
+	case "ddpm", "":
 		if r.eta != 0 {
-			return diffusion.ToySampler{}, fmt.Errorf("-eta %g: only -sampler ddim takes η", r.eta)
+			return diffusion.Sampler{}, fmt.Errorf("-eta %g: only -sampler ddim takes η", r.eta)
+		}
+		steps := r.steps
+		if steps == T {
+			steps = 0
 		}
 		switch r.variance {
 		case "beta":
-			return diffusion.ToySampler{Variance: diffusion.VarianceBeta}, nil
-		case "betatilde", "":
-			return diffusion.ToySampler{Variance: diffusion.VarianceBetaTilde}, nil
+			return diffusion.Sampler{Variance: diffusion.VarianceBeta, Steps: steps}, nil
+		case "betatilde":
+			return diffusion.Sampler{Variance: diffusion.VarianceBetaTilde, Steps: steps}, nil
+		case "learned":
+			if !learned {
+				return diffusion.Sampler{}, fmt.Errorf("-variance learned: this model does not learn its variance (train it with -learn-variance)")
+			}
+			return diffusion.Sampler{Variance: diffusion.VarianceLearned, Steps: steps}, nil
+		case "":
+			if learned {
+				return diffusion.Sampler{Variance: diffusion.VarianceLearned, Steps: steps}, nil
+			}
+			return diffusion.Sampler{Variance: diffusion.VarianceBetaTilde, Steps: steps}, nil
 		}
-		return diffusion.ToySampler{}, fmt.Errorf("-variance %q: want beta (σ_t² = β_t) or betatilde (σ_t² = β̃_t)", r.variance)
+		return diffusion.Sampler{}, fmt.Errorf("-variance %q: want beta (σ_t² = β_t), betatilde (σ_t² = β̃_t) or, for a model trained with -learn-variance, learned", r.variance)
 	}
-	return diffusion.ToySampler{}, fmt.Errorf("-sampler %q: want ddpm or ddim", r.sampler)
+	return diffusion.Sampler{}, fmt.Errorf("-sampler %q: want ddpm or ddim", r.sampler)
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"io"
 
@@ -29,26 +30,95 @@ func init() {
 }
 
 // diffusionModels are the values -model takes.
-const diffusionModels = "toy"
+const diffusionModels = "toy or unet"
 
 // diffusionFlags are the flags of `aigc train diffusion`.
 func diffusionFlags(f trainFlags) trainRun {
 	cfg := diffusion.DefaultToyTraining()
-	model := f.String("model", "toy", "which model: "+diffusionModels+" (a denoiser of 2-D points)")
+	ucfg := diffusion.DefaultUNetTraining()
+	model := f.String("model", "toy", "which model: toy (a denoiser of 2-D points) or unet (MNIST digits)")
 	f.StringVar(&cfg.Data, "data", cfg.Data, "toy: the data set, "+diffusion.SwissRoll+" or "+diffusion.Ring)
-	f.steps(&cfg.Steps)
-	f.atLeast(&cfg.T, "T", 21, "diffusion steps T of the noise schedule (its β_T = 0.02·1000/T must stay below 1)")
-	f.batch(&cfg.Batch)
-	f.lr(&cfg.LR)
-	f.positive(&cfg.MinLR, "min-lr", "the learning rate at the last step, reached from -lr along half a cosine (-min-lr = -lr: constant)")
-	f.seed(&cfg.Seed)
+	steps := f.Int("steps", 0, fmt.Sprintf("training steps (default %d for toy, %d for unet)", cfg.Steps, ucfg.Steps))
+	T := f.Int("T", 0, fmt.Sprintf("diffusion steps T of the noise schedule, at least 21 (default %d for toy, %d for unet; β_T = 0.02·1000/T must stay below 1)", cfg.T, ucfg.T))
+	batch := f.Int("batch", 0, fmt.Sprintf("examples a step (default %d for toy, %d for unet)", cfg.Batch, ucfg.Batch))
+	lr := f.Float64("lr", 0, fmt.Sprintf("Adam's learning rate (default %g for toy, %g for unet)", cfg.LR, ucfg.LR))
+	f.positive(&cfg.MinLR, "min-lr", "toy: the learning rate at the last step, reached from -lr along half a cosine (-min-lr = -lr: constant)")
+	f.BoolVar(&ucfg.Model.LearnVariance, "learn-variance", false, "unet: learn Σ_θ between β_t and β̃_t with the hybrid loss L_simple + λ L_vlb")
+	f.IntVar(&ucfg.Model.Width, "width", ucfg.Model.Width, "unet: channels at full resolution (a multiple of 8)")
+	f.Float64Var(&ucfg.PUncond, "p-uncond", ucfg.PUncond, "unet: the probability a label is dropped in training, for classifier-free guidance")
+	f.Float64Var(&ucfg.EMA, "ema", ucfg.EMA, "unet: the decay of the weights' moving average the samples are drawn from")
+	every := f.Int("every", 500, "unet: a checkpoint every this many steps (0: only at the end)")
+	mnist := f.mnist()
+	var seed uint64 = 1
+	f.seed(&seed)
 	out := f.out()
 	return func(stdout, stderr io.Writer) error {
-		if *model != "toy" {
+		if *model != "toy" && *model != "unet" {
 			fmt.Fprintf(stderr, "aigc train diffusion: -model must be %s, not %q\n", diffusionModels, *model)
 			f.Usage()
 			return errUsage
 		}
+		given := map[string]bool{}
+		f.Visit(func(fl *flag.Flag) { given[fl.Name] = true })
+		for _, c := range []struct {
+			name   string
+			v, min int
+		}{{"steps", *steps, 1}, {"T", *T, 21}, {"batch", *batch, 1}, {"every", *every, 0}} {
+			if given[c.name] && c.v < c.min {
+				return fmt.Errorf("-%s %d: want %d or more", c.name, c.v, c.min)
+			}
+		}
+		if given["lr"] && !(*lr > 0) {
+			return fmt.Errorf("-lr %g: want a number > 0", *lr)
+		}
+		only := map[string][]string{"toy": {"data", "min-lr"}, "unet": {"learn-variance", "width", "p-uncond", "ema", "every", "mnist"}}
+		for m, names := range only {
+			for _, name := range names {
+				if given[name] && *model != m {
+					return fmt.Errorf("-%s: only -model %s takes it", name, m)
+				}
+			}
+		}
+		set := func(p *int, v int) {
+			if v != 0 {
+				*p = v
+			}
+		}
+		if *model == "unet" {
+			set(&ucfg.Steps, *steps)
+			set(&ucfg.T, *T)
+			set(&ucfg.Batch, *batch)
+			if *lr > 0 {
+				ucfg.LR = *lr
+			}
+			ucfg.Warmup = min(ucfg.Warmup, ucfg.Steps/2)
+			ucfg.Seed = seed
+			if ucfg.Model.Width < 8 || ucfg.Model.Width%8 != 0 {
+				return fmt.Errorf("-width %d: want a multiple of 8 (GroupNorm's 8 groups)", ucfg.Model.Width)
+			}
+			if !(ucfg.PUncond >= 0 && ucfg.PUncond < 1) {
+				return fmt.Errorf("-p-uncond %g: want a probability in [0, 1)", ucfg.PUncond)
+			}
+			if !(ucfg.EMA >= 0 && ucfg.EMA < 1) {
+				return fmt.Errorf("-ema %g: want a decay in [0, 1)", ucfg.EMA)
+			}
+			name := "unet"
+			if ucfg.Model.LearnVariance {
+				name = "unet-learned"
+			}
+			dir, err := modelDir(*out, name)
+			if err != nil {
+				return err
+			}
+			return trainUNetDiffusion(ucfg, *mnist, *every, dir, stdout, stderr)
+		}
+		set(&cfg.Steps, *steps)
+		set(&cfg.T, *T)
+		set(&cfg.Batch, *batch)
+		if *lr > 0 {
+			cfg.LR = *lr
+		}
+		cfg.Seed = seed
 		if cfg.Data != diffusion.SwissRoll && cfg.Data != diffusion.Ring {
 			return fmt.Errorf("-data %q: want %s or %s", cfg.Data, diffusion.SwissRoll, diffusion.Ring)
 		}

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/luoxia/aigc/chapters/diffusion"
 	"github.com/luoxia/aigc/lib/data"
 	"github.com/luoxia/aigc/lib/plot"
 	"github.com/luoxia/aigc/lib/tensor"
@@ -26,15 +27,17 @@ func runSample(args []string, stdout, stderr io.Writer) error {
 	out := fs.String("out", "", "file to write: .png (a picture) or .idx (digits, for aigc eval images); default DIR/sampled.png (text: any file; default the terminal)")
 	var seed uint64 = 1
 	seedFlag(fs, &seed)
-	digits := fs.String("digits", "", "models that take a class (cgan): the digits to ask for, comma-separated (default: 0-9 in turn)")
+	digits := fs.String("digits", "", "models that take a class (cgan, class-conditional diffusion): the digits to ask for, comma-separated (default: 0-9 in turn)")
 	mnist := mnistFlag(fs)
 	var text textFlags
 	text.define(fs)
 	var diff diffusionRequest
-	fs.StringVar(&diff.sampler, "sampler", "ddpm", "diffusion models: ddpm (the ancestral sampler) or ddim")
-	fs.IntVar(&diff.steps, "steps", 0, "diffusion models, -sampler ddim: how many of the T steps to visit (0: all)")
+	fs.StringVar(&diff.sampler, "sampler", "", "diffusion models: ddpm (the ancestral sampler) or ddim (default: ddpm for 2-D models, ddim over 50 steps for the U-Net)")
+	fs.IntVar(&diff.steps, "steps", 0, "diffusion models: how many of the T steps to visit (0: all); DDPM over fewer steps samples the respaced schedule")
 	fs.Float64Var(&diff.eta, "eta", 0, "diffusion models, -sampler ddim: η, from 0 (deterministic) to 1 (DDPM's variance)")
-	fs.StringVar(&diff.variance, "variance", "", "diffusion models, -sampler ddpm: σ_t², beta or betatilde (default betatilde)")
+	fs.StringVar(&diff.class, "class", "", "class-conditional diffusion models: the digit to ask for, or none (unconditional); default -digits's")
+	fs.Float64Var(&diff.guidance, "guidance", diffusion.DefaultGuidance, "class-conditional diffusion models: the guidance scale w, ε̃ = (1 + w) ε(x, y) − w ε(x, ∅)")
+	fs.StringVar(&diff.variance, "variance", "", "diffusion models, -sampler ddpm: σ_t², beta, betatilde or learned (default: learned if the model learns it, else betatilde)")
 	if err := parseFlags(fs, args, 0); err != nil {
 		return err
 	}
@@ -61,7 +64,8 @@ func runSample(args []string, stdout, stderr io.Writer) error {
 	if k.chapter != "diffusion" {
 		var only []string
 		fs.Visit(func(f *flag.Flag) {
-			if f.Name == "sampler" || f.Name == "steps" || f.Name == "eta" || f.Name == "variance" {
+			switch f.Name {
+			case "sampler", "steps", "eta", "variance", "class", "guidance":
 				only = append(only, "-"+f.Name)
 			}
 		})
