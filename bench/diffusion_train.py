@@ -57,8 +57,8 @@ a step to PyTorch's.
              log-density -log N(x0; mu, Sigma).
   optimiser  Adam (betas 0.9, 0.999, eps 1e-8); the rate of update n = 1, 2, ...
              is 1e-3 * n / 200 while n < 200, then
-             1e-4 + (1e-3 - 1e-4) * (1 + cos(pi * (n - 200) / 3800)) / 2 up to
-             n = 4000, the chapter's last step (optim.WarmupCosine), so a short
+             1e-4 + (1e-3 - 1e-4) * (1 + cos(pi * (n - 200) / 1800)) / 2 up to
+             n = 2000, the chapter's last step (optim.WarmupCosine), so a short
              run is the start of the chapter's; the gradient clipped to global
              norm 1 before the update; then the moving average of a copy of the
              weights, avg = d avg + (1 - d) w with d = min(0.999, (1 + k) /
@@ -121,7 +121,7 @@ import time
 SIDE, WIDTH, GROUPS, HEADS, CLASSES = 28, 16, 8, 4, 10
 T, BETA_1, BETA_T = 1000, 1e-4, 0.02
 BATCH, P_UNCOND = 64, 0.1
-LR, MIN_LR, WARMUP, SCHEDULE_STEPS = 1e-3, 1e-4, 200, 4000
+LR, MIN_LR, WARMUP, SCHEDULE_STEPS = 1e-3, 1e-4, 200, 2000
 GRAD_CLIP, EMA_DECAY = 1.0, 0.999
 HYBRID_LAMBDA = 0.001
 GN_EPS = 1e-5

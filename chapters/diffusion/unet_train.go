@@ -33,10 +33,10 @@ type UNetTrainConfig struct {
 }
 
 // DefaultUNetTraining is the chapter's MNIST run: the default UNet, T =
-// 1000, 4,000 steps of 64 images, Adam at 10⁻³ after 200 steps of
+// 1000, 2,000 steps of 64 images, Adam at 10⁻³ after 200 steps of
 // warm-up, EMA 0.999, labels dropped one time in ten.
 func DefaultUNetTraining() UNetTrainConfig {
-	return UNetTrainConfig{Model: DefaultUNetConfig(), T: 1000, Steps: 4000, Batch: 64, Warmup: 200, LR: 1e-3, EMA: 0.999, PUncond: 0.1, Seed: 1}
+	return UNetTrainConfig{Model: DefaultUNetConfig(), T: 1000, Steps: 2000, Batch: 64, Warmup: 200, LR: 1e-3, EMA: 0.999, PUncond: 0.1, Seed: 1}
 }
 
 // Schedule returns the linear schedule of T steps the config trains with.

@@ -116,11 +116,26 @@ func TestTrainUNetAndSample(t *testing.T) {
 			t.Errorf("%v: %v\n%s", args, err, &stdout)
 		}
 	}
+	evalArgs := []string{"eval", "diffusion", "-checkpoint", dir, "-n", "10", "-samplers", "ddpm-5,ddpm-4-beta,ddim-3", "-guidance", "0,2",
+		"-guided-sampler", "ddim-3", "-bpd-n", "4", "-strata", "5", "-cache", testCache(t), "-json", filepath.Join(out, "eval.json")}
+	stdout.Reset()
+	if code := run(evalArgs, &stdout, &stderr); code != 0 {
+		t.Fatalf("%v: exit code %d\n%s", evalArgs, code, &stderr)
+	}
+	for _, want := range []string{"DDPM σ² = β̃_t, 5 steps", "DDPM σ² = β_t, 4 steps", "DDIM η = 0, 3 steps", "read as asked", "σ² = β_t", "bits/dim", "eval.json"} {
+		if !strings.Contains(stdout.String(), want) {
+			t.Errorf("aigc eval diffusion does not report %q:\n%s", want, &stdout)
+		}
+	}
 	for _, bad := range []struct {
 		args []string
 		code int
 		want string
 	}{
+		{[]string{"eval", "diffusion", "-checkpoint", dir, "-samplers", "ddpm-5-learned"}, 1, "this model does not learn its variance"},
+		{[]string{"eval", "diffusion", "-checkpoint", dir, "-samplers", "euler-5"}, 1, `-sampler "euler": want ddpm or ddim`},
+		{[]string{"eval", "diffusion", "-checkpoint", dir, "-guidance", "1,x"}, 1, `"x" is not a scale`},
+		{[]string{"eval", "diffusion", "-checkpoint", dir, "-strata", "26"}, 1, "-strata 26: want 1 to T = 25"},
 		{[]string{"sample", "-checkpoint", dir, "-variance", "learned", "-sampler", "ddpm"}, 1, "-variance learned: this model does not learn its variance"},
 		{[]string{"sample", "-checkpoint", dir, "-class", "12"}, 1, `-class "12": want a digit 0-9 or none`},
 		{[]string{"sample", "-checkpoint", dir, "-class", "3", "-digits", "4"}, 1, "give one of them"},

@@ -25,6 +25,7 @@ func init() {
 			"reverse process from x_T to x_0) and losses.png.",
 		flags:  diffusionFlags,
 		sample: sampleDiffusion,
+		eval:   &command{summary: "a U-Net's samplers (FID, precision, recall), guidance scales and bits per dimension", run: evalDiffusion},
 		tour:   []string{"-model", "toy", "-data", "ring", "-steps", "3000", "-batch", "128"},
 	})
 }
