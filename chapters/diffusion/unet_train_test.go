@@ -1,6 +1,7 @@
 package diffusion
 
 import (
+	"math"
 	"testing"
 
 	"github.com/luoxia/aigc/lib/tensor"
@@ -88,5 +89,37 @@ func TestTrainUNetOnBars(t *testing.T) {
 	t.Logf("%d of 40 samples are bars of the orientation asked for", right)
 	if right < 32 {
 		t.Fatalf("%d of 40 samples are bars of the orientation asked for; want at least 32", right)
+	}
+}
+
+// With a learned variance the hybrid loss trains the v channel: after a
+// few steps the output layer's v filters have left zero, and the loss is
+// finite.
+func TestTrainUNetLearnsVariance(t *testing.T) {
+	x, labels := bars(64, 2)
+	cfg := UNetTrainConfig{
+		Model: UNetConfig{Side: 8, Width: 8, Groups: 4, Heads: 2, Classes: 2, LearnVariance: true},
+		T:     100, Steps: 10, Batch: 16, Warmup: 2, LR: 3e-3, EMA: 0.9, PUncond: 0.1, Seed: 3,
+	}
+	res, err := TrainUNet(cfg, x, labels, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range res.Loss {
+		if math.IsNaN(l) || math.IsInf(l, 0) {
+			t.Fatalf("losses %v", res.Loss)
+		}
+	}
+	w := res.Model.Out.W.Data // [2, w, 3, 3]: the ε̂ filters, then v's
+	half := len(w.Data) / 2
+	moved := 0.0
+	for _, v := range w.Data[half:] {
+		moved = math.Max(moved, math.Abs(v))
+	}
+	if moved == 0 || res.Model.Out.B.Data.Data[1] == 0 {
+		t.Fatalf("the v channel did not train: largest filter weight %g, bias %g", moved, res.Model.Out.B.Data.Data[1])
+	}
+	if _, err := TrainUNet(UNetTrainConfig{Model: cfg.Model, T: 100, Steps: 10, Batch: 100, LR: 1e-3}, x, labels, nil); err == nil {
+		t.Fatal("a batch larger than the data gave no error")
 	}
 }

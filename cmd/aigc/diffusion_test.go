@@ -88,7 +88,7 @@ func TestTrainUNetAndSample(t *testing.T) {
 		t.Fatalf("%v: exit code %d\n%s\n%s", args, code, &stdout, &stderr)
 	}
 	dir := filepath.Join(out, "unet")
-	for _, f := range []string{unetParams, "model.json", "samples.png", "chain.png", "losses.png"} {
+	for _, f := range []string{unetParams, "model.json", "samples.png", "chain.png", "interpolate.png", "losses.png"} {
 		if info, err := os.Stat(filepath.Join(dir, f)); err != nil || info.Size() == 0 {
 			t.Errorf("%s not written: %v", f, err)
 		}
@@ -117,12 +117,12 @@ func TestTrainUNetAndSample(t *testing.T) {
 		}
 	}
 	evalArgs := []string{"eval", "diffusion", "-checkpoint", dir, "-n", "10", "-samplers", "ddpm-5,ddpm-4-beta,ddim-3", "-guidance", "0,2",
-		"-guided-sampler", "ddim-3", "-bpd-n", "4", "-strata", "5", "-cache", testCache(t), "-json", filepath.Join(out, "eval.json")}
+		"-guided-sampler", "ddim-3", "-bpd-n", "4", "-strata", "5", "-cache", testCache(t), "-json", filepath.Join(out, "eval.json"), "-figures"}
 	stdout.Reset()
 	if code := run(evalArgs, &stdout, &stderr); code != 0 {
 		t.Fatalf("%v: exit code %d\n%s", evalArgs, code, &stderr)
 	}
-	for _, want := range []string{"DDPM σ² = β̃_t, 5 steps", "DDPM σ² = β_t, 4 steps", "DDIM η = 0, 3 steps", "read as asked", "σ² = β_t", "bits/dim", "eval.json"} {
+	for _, want := range []string{"DDPM σ² = β̃_t, 5 steps", "DDPM σ² = β_t, 4 steps", "DDIM η = 0, 3 steps", "read as asked", "σ² = β_t", "bits/dim", "eval.json", "steps.png", "rows: DDIM over 20, 10 steps", "guidance.png", "rows: guidance w = 0, 2"} {
 		if !strings.Contains(stdout.String(), want) {
 			t.Errorf("aigc eval diffusion does not report %q:\n%s", want, &stdout)
 		}

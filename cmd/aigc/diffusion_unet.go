@@ -25,7 +25,7 @@ func unetSampler(T int) diffusion.Sampler { return diffusion.Sampler{DDIM: true,
 // trainUNetDiffusion trains the MNIST U-Net, with a checkpoint every
 // `every` steps, saves its averaged weights into dir and draws its figures.
 func trainUNetDiffusion(cfg diffusion.UNetTrainConfig, mnistDir string, every int, dir string, stdout, stderr io.Writer) error {
-	train, _, err := loadMNIST(mnistDir)
+	train, test, err := loadMNIST(mnistDir)
 	if err != nil {
 		return err
 	}
@@ -54,7 +54,7 @@ func trainUNetDiffusion(cfg diffusion.UNetTrainConfig, mnistDir string, every in
 		return err
 	}
 	fmt.Fprintf(stdout, "wrote %s and %s\n", filepath.Join(dir, unetParams), filepath.Join(dir, "model.json"))
-	return writeUNetFigures(stdout, dir, res, cfg)
+	return writeUNetFigures(stdout, dir, res, cfg, test.Images)
 }
 
 // saveUNet writes the averaged weights and model.json, each atomically,
@@ -67,9 +67,10 @@ func saveUNet(dir string, cfg diffusion.UNetTrainConfig, steps int, seconds floa
 }
 
 // writeUNetFigures draws samples.png (ten of each digit, or a hundred
-// unconditional digits), chain.png (the reverse process of ten digits)
-// and losses.png.
-func writeUNetFigures(stdout io.Writer, dir string, res *diffusion.UNetResult, cfg diffusion.UNetTrainConfig) error {
+// unconditional digits), chain.png (the reverse process of ten digits),
+// interpolate.png (pairs of test digits inverted to x_T and the arc
+// between them decoded) and losses.png.
+func writeUNetFigures(stdout io.Writer, dir string, res *diffusion.UNetResult, cfg diffusion.UNetTrainConfig, test *tensor.Tensor) error {
 	rng := tensor.NewRNG(cfg.Seed + 1)
 	var labels []int
 	if cfg.Model.Classes > 0 {
@@ -88,6 +89,11 @@ func writeUNetFigures(stdout io.Writer, dir string, res *diffusion.UNetResult, c
 	if err := writeDigitGrid(stdout, dir, "chain.png", unetChain(res.EMA, res.Schedule, labels, rng), 10); err != nil {
 		return err
 	}
+	start = time.Now()
+	if err := writeDigitGrid(stdout, dir, "interpolate.png", unetInterpolations(res.EMA, res.Schedule, test), interpolationPoints); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "interpolations of %d pairs of test digits in %.1f s\n", len(interpolationPairs), time.Since(start).Seconds())
 	curves, err := plot.CurvesWith(plot.CurveOptions{Title: "the U-Net's loss on MNIST", XLabel: "step", YLabel: "loss", Smooth: 100},
 		[]plot.Series{{Name: "loss", Y: res.Loss}})
 	if err != nil {
@@ -189,4 +195,24 @@ func unetLabels(req *sampleRequest, classes int) ([]int, error) {
 		return labels, nil
 	}
 	return digitLabels(req.digits, req.n)
+}
+
+// interpolationPairs are the test digits interpolate.png joins (indices
+// into MNIST's test set: 7 to 2, 1 to 0, 4 to 1, 9 to 5), and
+// interpolationPoints the points on each arc.
+var interpolationPairs = [][2]int{{0, 1}, {2, 3}, {4, 5}, {7, 8}}
+
+const interpolationPoints = 8
+
+// unetInterpolations inverts each pair by DDIM over 50 steps (the
+// unconditional network) and decodes the arc between the two, a row per
+// pair.
+func unetInterpolations(m *diffusion.UNet, s *diffusion.Schedule, test *tensor.Tensor) *tensor.Tensor {
+	steps := diffusion.StridedSteps(s.T, min(50, s.T))
+	var rows []*tensor.Tensor
+	for _, p := range interpolationPairs {
+		a, b := tensor.Slice(test, 0, p[0], p[0]+1), tensor.Slice(test, 0, p[1], p[1]+1)
+		rows = append(rows, diffusion.Interpolate(m, s, a, b, steps, 3, interpolationPoints))
+	}
+	return tensor.Concat(0, rows...)
 }

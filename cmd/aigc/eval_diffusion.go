@@ -30,6 +30,7 @@ func evalDiffusion(args []string, stdout, stderr io.Writer) error {
 	cache := cacheFlag(fs)
 	mnist := mnistFlag(fs)
 	jsonOut := fs.String("json", "", "also write the measurements as JSON to this file")
+	figures := fs.Bool("figures", false, "also draw steps.png (one x_T per digit sampled by DDIM over 1000, 100, 50, 20 and 10 steps, those no longer than T) and guidance.png (the same x_T at each -guidance scale) into the checkpoint's folder")
 	if err := parseFlags(fs, args, 0); err != nil {
 		return err
 	}
@@ -161,6 +162,11 @@ func evalDiffusion(args []string, stdout, stderr io.Writer) error {
 		measured["bits_per_dim"] = brows
 		measured["strata"] = *strata
 	}
+	if *figures {
+		if err := writeDiffusionFigures(stdout, *ckpt, m, s, scales, seed); err != nil {
+			return err
+		}
+	}
 	if *jsonOut != "" {
 		if err := writeJSON(*jsonOut, measured); err != nil {
 			return err
@@ -233,4 +239,46 @@ func parseSamplers(list string, T int, learned bool) ([]diffusion.Sampler, error
 		out = append(out, sm)
 	}
 	return out, nil
+}
+
+// writeDiffusionFigures draws steps.png and guidance.png into dir: ten
+// digits, 0 to 9, from one x_T each, sampled by deterministic DDIM over
+// fewer and fewer steps (a row each) at the default guidance, and over 50
+// steps at each guidance scale (a row each; none for an unconditional
+// model).
+func writeDiffusionFigures(stdout io.Writer, dir string, m *diffusion.UNet, s *diffusion.Schedule, scales []float64, seed uint64) error {
+	d := m.Cfg.Side * m.Cfg.Side
+	xT := tensor.RandN(tensor.NewRNG(seed+5), 10, d)
+	var net diffusion.Denoiser = m
+	labels, _ := digitLabels("", 10)
+	if m.Cfg.Classes > 0 {
+		net = diffusion.Guided{M: m, Y: labels, W: diffusion.DefaultGuidance}
+	}
+	var rows []*tensor.Tensor
+	var names []string
+	for _, k := range []int{1000, 100, 50, 20, 10} {
+		if k <= s.T {
+			rows = append(rows, diffusion.SampleDDIM(net, s, xT, diffusion.StridedSteps(s.T, k), 0, nil))
+			names = append(names, strconv.Itoa(k))
+		}
+	}
+	if err := writeDigitGrid(stdout, dir, "steps.png", diffusion.ToPixels(tensor.Concat(0, rows...)), 10); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "  rows: DDIM over %s steps\n", strings.Join(names, ", "))
+	if m.Cfg.Classes == 0 || len(scales) == 0 {
+		return nil
+	}
+	rows, names = nil, nil
+	steps := diffusion.StridedSteps(s.T, min(50, s.T))
+	for _, w := range scales {
+		g := diffusion.Guided{M: m, Y: labels, W: w}
+		rows = append(rows, diffusion.SampleDDIM(g, s, xT, steps, 0, nil))
+		names = append(names, strconv.FormatFloat(w, 'g', -1, 64))
+	}
+	if err := writeDigitGrid(stdout, dir, "guidance.png", diffusion.ToPixels(tensor.Concat(0, rows...)), 10); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "  rows: guidance w = %s\n", strings.Join(names, ", "))
+	return nil
 }
