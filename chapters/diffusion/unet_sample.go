@@ -15,7 +15,8 @@ const DefaultGuidance = 1.0
 const SampleChunk = 100
 
 // SampleImages draws n images from a UNet with the sampler, from x_T drawn
-// by rng, and returns their pixels [n, Side²] in [0, 1]. labels, if not
+// by rng, with x̂_0 clipped to the pixels' range (Clipped), and returns
+// their pixels [n, Side²] in [0, 1]. labels, if not
 // nil, gives each image's class (m.Cfg.Classes: none), sampled with
 // classifier-free guidance at scale w; nil samples a class-conditional
 // network without a label (unconditionally).
@@ -45,6 +46,7 @@ func SampleImages(m *UNet, s *Schedule, sampler Sampler, labels []int, w float64
 		if labels != nil {
 			net = Guided{M: m, Y: labels[lo:hi], W: w}
 		}
+		net = Clipped{M: net, S: s}
 		xT := tensor.RandN(rng, hi-lo, d)
 		x := sampler.Sample(net, s, xT, rng)
 		copy(out.Data[lo*d:hi*d], ToPixels(x).Data)
