@@ -37,12 +37,23 @@ func Guide(epsCond, epsUncond *tensor.Tensor, w float64) *tensor.Tensor {
 
 // ANCHOR_END: guide
 
-// Conditioned is a class-conditional UNet given the label of each row, as
-// a Denoiser: the samplers and the losses take it as they take any
+// ClassDenoiser is a class-conditional network: ε_θ(x_t, t, y) for labels
+// y in 0..NumClasses()−1, and NumClasses() itself for "no label" ∅, the
+// class label dropout teaches it. Its Forward is the unconditional
+// prediction ε_θ(x_t, t, ∅). A network with no classes (NumClasses() = 0)
+// reads no label and is unconditional.
+type ClassDenoiser interface {
+	Denoiser
+	ForwardClass(xt *autograd.Value, t, y []int) *autograd.Value
+	NumClasses() int
+}
+
+// Conditioned is a class-conditional network given the label of each
+// row, as a Denoiser: the samplers and the losses take it as they take any
 // network.
 type Conditioned struct {
-	M *UNet
-	Y []int // one label per row (M.Cfg.Classes: none)
+	M ClassDenoiser
+	Y []int // one label per row (M.NumClasses(): none)
 }
 
 // Forward returns M's output for x_t at the steps t with the labels Y.
@@ -56,27 +67,27 @@ func (c Conditioned) LearnsVariance() bool { return c.M.LearnsVariance() }
 // Params returns M's weights.
 func (c Conditioned) Params() []nn.Param { return c.M.Params() }
 
-// Guided is a class-conditional UNet sampled with classifier-free
+// Guided is a class-conditional network sampled with classifier-free
 // guidance at scale W for the labels Y, as a Denoiser. Each call runs the
 // network once on a batch of 2N, the rows with their labels and again
 // with ∅, and returns Guide's ε̃ (followed by the conditional v when the
 // variance is learnt). It is for sampling: its output carries no
 // gradient.
 type Guided struct {
-	M *UNet
+	M ClassDenoiser
 	Y []int
 	W float64
 }
 
 // Forward returns the guided prediction for x_t at the steps t.
 func (g Guided) Forward(xt *autograd.Value, t []int) *autograd.Value {
-	n := len(t)
-	if len(g.Y) != n || g.M.Cfg.Classes == 0 {
-		panic(fmt.Sprintf("diffusion: Guided: %d labels for %d rows of a network with %d classes", len(g.Y), n, g.M.Cfg.Classes))
+	n, classes := len(t), g.M.NumClasses()
+	if len(g.Y) != n || classes == 0 {
+		panic(fmt.Sprintf("diffusion: Guided: %d labels for %d rows of a network with %d classes", len(g.Y), n, classes))
 	}
 	y := append(append([]int{}, g.Y...), make([]int, n)...)
 	for i := n; i < 2*n; i++ {
-		y[i] = g.M.Cfg.Classes
+		y[i] = classes
 	}
 	both := autograd.NoGrad(tensor.Concat(0, xt.Data, xt.Data))
 	out := g.M.ForwardClass(both, append(append([]int{}, t...), t...), y).Data

@@ -113,6 +113,10 @@ func outChannels(cfg UNetConfig) int {
 // LearnsVariance reports whether the output carries v after ε̂.
 func (m *UNet) LearnsVariance() bool { return m.Cfg.LearnVariance }
 
+// NumClasses returns the classes the network reads (Cfg.Classes; 0: none),
+// the label Cfg.Classes being "no label".
+func (m *UNet) NumClasses() int { return m.Cfg.Classes }
+
 // Forward returns the unconditional output for x_t [N, Side²] at the
 // steps t: ε̂ [N, Side²], followed by v when the variance is learnt. A
 // class-conditional network is given the "no label" class.
