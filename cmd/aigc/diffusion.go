@@ -17,9 +17,10 @@ import (
 // diffusionConfig is what model.json records of a diffusion model: which
 // model, and its training configuration.
 type diffusionConfig struct {
-	Model string                    // "toy" or "unet"
-	Toy   diffusion.ToyTrainConfig  // for -model toy
-	UNet  diffusion.UNetTrainConfig // for -model unet
+	Model  string                    // "toy", "unet" or "latent"
+	Toy    diffusion.ToyTrainConfig  // for -model toy
+	UNet   diffusion.UNetTrainConfig // for -model unet
+	Latent *latentRecord             `json:",omitempty"` // for -model latent
 }
 
 // toyParams is the file a toy denoiser's weights are saved in.
@@ -193,6 +194,9 @@ func sampleDiffusion(req *sampleRequest) (*tensor.Tensor, error) {
 	}
 	if cfg.Model == "unet" {
 		return sampleUNet(req, cfg.UNet)
+	}
+	if cfg.Model == "latent" {
+		return sampleLatentDiffusion(req, cfg.Latent)
 	}
 	if cfg.Model != "toy" {
 		return nil, fmt.Errorf("%s: model %q; this aigc samples -model %s", filepath.Join(req.dir, "model.json"), cfg.Model, diffusionModels)

@@ -57,7 +57,7 @@ func TestTrainDiffusionAndSample(t *testing.T) {
 		code int
 		want string
 	}{
-		{[]string{"train", "diffusion", "-model", "vit"}, 2, `-model must be toy or unet, not "vit"`},
+		{[]string{"train", "diffusion", "-model", "vit"}, 2, `-model must be toy, unet or latent, not "vit"`},
 		{[]string{"train", "diffusion", "-data", "moons"}, 1, `-data "moons": want swissroll or ring`},
 		{[]string{"train", "diffusion", "-T", "20"}, 1, "-T 20: want 21 or more"},
 		{[]string{"train", "diffusion", "-lr", "1e-3", "-min-lr", "1e-2"}, 1, "-min-lr 0.01: want at most -lr 0.001"},

@@ -14,11 +14,12 @@ import (
 	"github.com/luoxia/aigc/lib/tensor"
 )
 
-// evalDiffusion is `aigc eval diffusion`: the U-Net's samplers, its
-// guidance scales and its bits per dimension, measured.
+// evalDiffusion is `aigc eval diffusion`: a U-Net's or a latent model's
+// samplers, its guidance scales and (a U-Net's) bits per dimension,
+// measured.
 func evalDiffusion(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("eval diffusion", "-checkpoint DIR [flags]", "Measures a U-Net trained by `aigc train diffusion -model unet`. For each sampler of\n-samplers it draws -n digits without a label from the same noise and scores them\nagainst MNIST's test digits through the evaluation classifier (MNIST-FID, precision,\nrecall) with the time taken; for each guidance scale of -guidance it draws -n digits,\nthe digits 0-9 in turn, by -guided-sampler and reports how often the classifier reads\nthe digit asked for (the mean over digits), the FID and the recall; and it estimates\nthe test digits' variational bound in bits per dimension for each variance the model\nhas, from -bpd-n test digits with -strata network passes each. A sampler is ddpm-K\n(ancestral, respaced to K steps; with a fixed-variance model, ddpm-K-beta or\nddpm-K-betatilde) or ddim-K (η = 0).", stderr)
-	ckpt := fs.String("checkpoint", "", "the U-Net's folder, e.g. out/diffusion/unet")
+	fs := newFlags("eval diffusion", "-checkpoint DIR [flags]", "Measures a U-Net or a latent model trained by `aigc train diffusion -model unet` or\n-model latent. For each sampler of -samplers it draws -n digits without a label from\nthe same noise and scores them against MNIST's test digits through the evaluation\nclassifier (MNIST-FID, precision, recall) with the time taken; for each guidance scale\nof -guidance it draws -n digits, the digits 0-9 in turn, by -guided-sampler and reports\nhow often the classifier reads the digit asked for (the mean over digits), the FID and\nthe recall. For a latent model it then scores the first -n training digits as they\nare and as the VAE reconstructs them, the decoder's rendering of real codes; for a\nU-Net it estimates the test digits' variational bound in bits per dimension for each\nvariance the model has, from -bpd-n test digits with -strata network passes each (a\nlatent model's bound is on its codes, not on the pixels). A sampler is ddpm-K\n(ancestral, respaced to K steps; with a fixed-variance model, ddpm-K-beta or\nddpm-K-betatilde) or ddim-K (η = 0).", stderr)
+	ckpt := fs.String("checkpoint", "", "the model's folder, e.g. out/diffusion/unet or out/diffusion/latent")
 	n := fs.Int("n", 500, "digits drawn for each sampler and each guidance scale")
 	samplers := fs.String("samplers", "default", "comma-separated samplers (default: ddpm-T, ddpm-50 (fixed variance: both -beta and -betatilde), ddim-50, ddim-20, ddim-10, those no longer than T; none: skip)")
 	guidance := fs.String("guidance", "0,1,2,4", "comma-separated guidance scales w (none: skip)")
@@ -35,7 +36,7 @@ func evalDiffusion(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if *ckpt == "" {
-		fmt.Fprintln(stderr, "aigc eval diffusion: -checkpoint names the U-Net's folder")
+		fmt.Fprintln(stderr, "aigc eval diffusion: -checkpoint names the model's folder")
 		fs.Usage()
 		return errUsage
 	}
@@ -50,11 +51,22 @@ func evalDiffusion(args []string, stdout, stderr io.Writer) error {
 	if err := decodeConfig(*ckpt, rec, "", &cfg); err != nil {
 		return err
 	}
-	if rec.Model != "diffusion" || cfg.Model != "unet" {
-		return fmt.Errorf("%s: aigc eval diffusion measures a U-Net (aigc train diffusion -model unet), not this %s model", filepath.Join(*ckpt, "model.json"), rec.Model)
+	if rec.Model != "diffusion" || (cfg.Model != "unet" && cfg.Model != "latent") {
+		return fmt.Errorf("%s: aigc eval diffusion measures a U-Net or a latent model (aigc train diffusion -model unet or latent), not this %s model", filepath.Join(*ckpt, "model.json"), rec.Model)
 	}
-	s, err := cfg.UNet.Schedule()
-	if err != nil {
+	var (
+		m       *diffusion.UNet
+		latent  *latentModel
+		s       *diffusion.Schedule
+		classes int
+		draw    digitDrawer
+	)
+	if cfg.Model == "latent" {
+		if latent, err = loadLatent(*ckpt, cfg.Latent); err != nil {
+			return err
+		}
+		s, classes, draw = latent.s, latent.m.NumClasses(), latent.drawDigits
+	} else if s, err = cfg.UNet.Schedule(); err != nil {
 		return err
 	}
 	learned := cfg.UNet.Model.LearnVariance
@@ -64,7 +76,10 @@ func evalDiffusion(args []string, stdout, stderr io.Writer) error {
 	}
 	var scales []float64
 	if *guidance != "none" {
-		if cfg.UNet.Model.Classes == 0 {
+		if latent == nil {
+			classes = cfg.UNet.Model.Classes
+		}
+		if classes == 0 {
 			return fmt.Errorf("-guidance %s: %s was trained without labels (use -guidance none)", *guidance, *ckpt)
 		}
 		for _, f := range strings.Split(*guidance, ",") {
@@ -82,15 +97,19 @@ func evalDiffusion(args []string, stdout, stderr io.Writer) error {
 	if err != nil || len(guidedSampler) != 1 {
 		return fmt.Errorf("-guided-sampler %q: want one sampler (%v)", *guided, err)
 	}
-	if *strata < 1 || *strata > s.T {
+	if latent == nil && (*strata < 1 || *strata > s.T) {
 		return fmt.Errorf("-strata %d: want 1 to T = %d", *strata, s.T)
 	}
-	m, err := diffusion.NewUNet(cfg.UNet.Model, tensor.NewRNG(1))
-	if err != nil {
-		return err
-	}
-	if err := nn.Load(filepath.Join(*ckpt, unetParams), m); err != nil {
-		return err
+	if latent == nil {
+		if m, err = diffusion.NewUNet(cfg.UNet.Model, tensor.NewRNG(1)); err != nil {
+			return err
+		}
+		if err := nn.Load(filepath.Join(*ckpt, unetParams), m); err != nil {
+			return err
+		}
+		draw = func(sm diffusion.Sampler, labels []int, w float64, n int, rng *tensor.RNG) (*tensor.Tensor, error) {
+			return diffusion.SampleImages(m, s, sm, labels, w, n, rng)
+		}
 	}
 	_, test, err := loadMNIST(*mnist)
 	if err != nil {
@@ -108,7 +127,7 @@ func evalDiffusion(args []string, stdout, stderr io.Writer) error {
 	}
 	for _, sm := range list {
 		start := time.Now()
-		x, err := diffusion.SampleImages(m, s, sm, nil, 0, *n, tensor.NewRNG(seed))
+		x, err := draw(sm, nil, 0, *n, tensor.NewRNG(seed))
 		if err != nil {
 			return err
 		}
@@ -128,7 +147,7 @@ func evalDiffusion(args []string, stdout, stderr io.Writer) error {
 	for _, w := range scales {
 		labels, _ := digitLabels("", *n)
 		start := time.Now()
-		x, err := diffusion.SampleImages(m, s, guidedSampler[0], labels, w, *n, tensor.NewRNG(seed))
+		x, err := draw(guidedSampler[0], labels, w, *n, tensor.NewRNG(seed))
 		if err != nil {
 			return err
 		}
@@ -142,7 +161,15 @@ func evalDiffusion(args []string, stdout, stderr io.Writer) error {
 		grows = append(grows, map[string]any{"w": w, "accuracy": acc, "fid": sc.FID, "precision": sc.Precision, "recall": sc.Recall, "seconds": secs})
 	}
 	measured["guidance"] = grows
-	if *bpdN > 0 {
+	if latent != nil {
+		if measured["reference"], err = latentReference(latent, *mnist, *n, clf, test.Images, stdout); err != nil {
+			return err
+		}
+	}
+	if *bpdN > 0 && latent != nil {
+		fmt.Fprintln(stdout, "bits/dim: not for a latent model, whose variational bound is on its standardised codes, not on the test digits' pixels")
+	}
+	if *bpdN > 0 && latent == nil {
 		variances := []diffusion.Variance{diffusion.VarianceBeta, diffusion.VarianceBetaTilde}
 		if learned {
 			variances = append(variances, diffusion.VarianceLearned)
@@ -163,7 +190,14 @@ func evalDiffusion(args []string, stdout, stderr io.Writer) error {
 		measured["strata"] = *strata
 	}
 	if *figures {
-		if err := writeDiffusionFigures(stdout, *ckpt, m, s, scales, seed); err != nil {
+		var net diffusion.ClassDenoiser = m
+		dim, pixels := 0, diffusion.ToPixels
+		if latent != nil {
+			net, dim, pixels = latent.m, latent.m.Cfg.Dim, latent.decode
+		} else {
+			dim = m.Cfg.Side * m.Cfg.Side
+		}
+		if err := writeDiffusionFigures(stdout, *ckpt, net, s, dim, pixels, scales, seed); err != nil {
 			return err
 		}
 	}
@@ -175,6 +209,10 @@ func evalDiffusion(args []string, stdout, stderr io.Writer) error {
 	}
 	return nil
 }
+
+// digitDrawer draws n digits [n, 784] in [0, 1] from a diffusion model
+// with the sampler, for the labels (nil: none) at guidance w.
+type digitDrawer func(sm diffusion.Sampler, labels []int, w float64, n int, rng *tensor.RNG) (*tensor.Tensor, error)
 
 // digitAccuracy is how often pred reads the label asked for, the mean
 // over the digits asked for.
@@ -242,16 +280,15 @@ func parseSamplers(list string, T int, learned bool) ([]diffusion.Sampler, error
 }
 
 // writeDiffusionFigures draws steps.png and guidance.png into dir: ten
-// digits, 0 to 9, from one x_T each, sampled by deterministic DDIM over
-// fewer and fewer steps (a row each) at the default guidance, and over 50
-// steps at each guidance scale (a row each; none for an unconditional
-// model).
-func writeDiffusionFigures(stdout io.Writer, dir string, m *diffusion.UNet, s *diffusion.Schedule, scales []float64, seed uint64) error {
-	d := m.Cfg.Side * m.Cfg.Side
-	xT := tensor.RandN(tensor.NewRNG(seed+5), 10, d)
+// digits, 0 to 9, from one x_T [10, dim] each, sampled by deterministic
+// DDIM over fewer and fewer steps (a row each) at the default guidance,
+// and over 50 steps at each guidance scale (a row each; none for an
+// unconditional model), turned into pixels by pixels.
+func writeDiffusionFigures(stdout io.Writer, dir string, m diffusion.ClassDenoiser, s *diffusion.Schedule, dim int, pixels func(*tensor.Tensor) *tensor.Tensor, scales []float64, seed uint64) error {
+	xT := tensor.RandN(tensor.NewRNG(seed+5), 10, dim)
 	var net diffusion.Denoiser = m
 	labels, _ := digitLabels("", 10)
-	if m.Cfg.Classes > 0 {
+	if m.NumClasses() > 0 {
 		net = diffusion.Guided{M: m, Y: labels, W: diffusion.DefaultGuidance}
 	}
 	var rows []*tensor.Tensor
@@ -262,11 +299,11 @@ func writeDiffusionFigures(stdout io.Writer, dir string, m *diffusion.UNet, s *d
 			names = append(names, strconv.Itoa(k))
 		}
 	}
-	if err := writeDigitGrid(stdout, dir, "steps.png", diffusion.ToPixels(tensor.Concat(0, rows...)), 10); err != nil {
+	if err := writeDigitGrid(stdout, dir, "steps.png", pixels(tensor.Concat(0, rows...)), 10); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "  rows: DDIM over %s steps\n", strings.Join(names, ", "))
-	if m.Cfg.Classes == 0 || len(scales) == 0 {
+	if m.NumClasses() == 0 || len(scales) == 0 {
 		return nil
 	}
 	rows, names = nil, nil
@@ -276,7 +313,7 @@ func writeDiffusionFigures(stdout io.Writer, dir string, m *diffusion.UNet, s *d
 		rows = append(rows, diffusion.SampleDDIM(g, s, xT, steps, 0, nil))
 		names = append(names, strconv.FormatFloat(w, 'g', -1, 64))
 	}
-	if err := writeDigitGrid(stdout, dir, "guidance.png", diffusion.ToPixels(tensor.Concat(0, rows...)), 10); err != nil {
+	if err := writeDigitGrid(stdout, dir, "guidance.png", pixels(tensor.Concat(0, rows...)), 10); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "  rows: guidance w = %s\n", strings.Join(names, ", "))

@@ -32,7 +32,7 @@ func runSample(args []string, stdout, stderr io.Writer) error {
 	var text textFlags
 	text.define(fs)
 	var diff diffusionRequest
-	fs.StringVar(&diff.sampler, "sampler", "", "diffusion models: ddpm (the ancestral sampler) or ddim (default: ddpm for 2-D models, ddim over 50 steps for the U-Net)")
+	fs.StringVar(&diff.sampler, "sampler", "", "diffusion models: ddpm (the ancestral sampler) or ddim (default: ddpm for 2-D models, ddim over 50 steps for the U-Net and latent models)")
 	fs.IntVar(&diff.steps, "steps", 0, "diffusion models: how many of the T steps to visit (0: all); DDPM over fewer steps samples the respaced schedule")
 	fs.Float64Var(&diff.eta, "eta", 0, "diffusion models, -sampler ddim: η, from 0 (deterministic) to 1 (DDPM's variance)")
 	fs.StringVar(&diff.class, "class", "", "class-conditional diffusion models: the digit to ask for, or none (unconditional); default -digits's")

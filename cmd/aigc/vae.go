@@ -24,10 +24,11 @@ type vaeRun struct {
 	sweep     string // a list of β: train one model per β instead of one
 	mnist     string // -mnist
 	out       string // -out
+	dir       string // the folder to write into, if not out/ARCH
 }
 
-// train trains the VAE (or the β sweep) and writes its files into
-// out/ARCH.
+// train trains the VAE (or the β sweep) and writes its files into dir,
+// else out/ARCH.
 func (r *vaeRun) train(stdout, stderr io.Writer) error {
 	cfg, model := r.cfg, r.cfg.Arch
 	train, test, err := loadMNIST(r.mnist)
@@ -37,9 +38,11 @@ func (r *vaeRun) train(stdout, stderr io.Writer) error {
 	if r.trainSize > 0 && r.trainSize < train.Len() {
 		train = train.Head(r.trainSize)
 	}
-	dir, err := modelDir(r.out, model)
-	if err != nil {
-		return err
+	dir := r.dir
+	if dir == "" {
+		if dir, err = modelDir(r.out, model); err != nil {
+			return err
+		}
 	}
 	if r.sweep != "" {
 		return betaSweep(r.sweep, cfg, train, test, dir, stdout, stderr)
