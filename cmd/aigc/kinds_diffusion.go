@@ -25,7 +25,12 @@ func init() {
 			"nearest data point, both ways, beside the same for fresh data) and the time it\n" +
 			"took, and draws samples.png (each sampler's points over the data), chain.png (the\n" +
 			"reverse process from x_T to x_0) and losses.png. -model unet trains the class-\n" +
-			"conditional U-Net on MNIST's pixels; -model latent trains a class-conditional MLP\n" +
+			"conditional U-Net on MNIST's pixels (-learn-variance: with Σ_θ learned by the\n" +
+			"hybrid loss), with a checkpoint every -every steps, writes unet.params and\n" +
+			"model.json into -out/unet (unet-learned), and draws samples.png (ten of each\n" +
+			"digit by DDIM over 50 steps), chain.png (ten digits' reverse process),\n" +
+			"interpolate.png (test digits joined in DDIM's noise space) and losses.png;\n" +
+			"-model latent trains a class-conditional MLP\n" +
 			"on the codes μ(x) of the convolutional VAE in -vae (training that VAE first if the\n" +
 			"folder has none), writes latent.params and model.json (which names the VAE) into\n" +
 			"-out/latent, and draws samples.png, ten of each digit decoded by the VAE, and\n" +
