@@ -85,10 +85,7 @@ func (g Guided) Forward(xt *autograd.Value, t []int) *autograd.Value {
 	if len(g.Y) != n || classes == 0 {
 		panic(fmt.Sprintf("diffusion: Guided: %d labels for %d rows of a network with %d classes", len(g.Y), n, classes))
 	}
-	y := append(append([]int{}, g.Y...), make([]int, n)...)
-	for i := n; i < 2*n; i++ {
-		y[i] = classes
-	}
+	y := append(append([]int{}, g.Y...), noLabels(n, classes)...)
 	both := autograd.NoGrad(tensor.Concat(0, xt.Data, xt.Data))
 	out := g.M.ForwardClass(both, append(append([]int{}, t...), t...), y).Data
 	d := out.Shape[1]
@@ -108,3 +105,16 @@ func (g Guided) LearnsVariance() bool { return g.M.LearnsVariance() }
 
 // Params returns M's weights.
 func (g Guided) Params() []nn.Param { return g.M.Params() }
+
+// noLabels returns n labels of "no label" (∅, numbered classes) for a
+// network of that many classes, or nil for an unconditional network.
+func noLabels(n, classes int) []int {
+	if classes == 0 {
+		return nil
+	}
+	y := make([]int, n)
+	for i := range y {
+		y[i] = classes
+	}
+	return y
+}

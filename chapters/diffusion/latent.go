@@ -87,14 +87,7 @@ func (m *LatentDenoiser) NumClasses() int { return m.Cfg.Classes }
 // [N, Dim] at the steps t: a class-conditional network is given the "no
 // label" class ∅.
 func (m *LatentDenoiser) Forward(zt *autograd.Value, t []int) *autograd.Value {
-	var y []int
-	if m.Cfg.Classes > 0 {
-		y = make([]int, len(t))
-		for i := range y {
-			y[i] = m.Cfg.Classes
-		}
-	}
-	return m.ForwardClass(zt, t, y)
+	return m.ForwardClass(zt, t, noLabels(len(t), m.Cfg.Classes))
 }
 
 // ForwardClass returns ε̂ [N, Dim] for z_t [N, Dim] at the steps t with

@@ -198,8 +198,8 @@ func blobHits(z *tensor.Tensor, asked []int) (nearest, close int) {
 func TestTrainLatentOnBlobs(t *testing.T) {
 	z, labels := blobs(2000, 1)
 	cfg := LatentTrainConfig{
-		Model: LatentConfig{Dim: 4, Emb: 16, Hidden: 64, Layers: 2, Classes: 4},
-		T:     100, Steps: 1500, Batch: 128, Warmup: 50, LR: 3e-3, EMA: 0.99, PUncond: 0.1, Seed: 1,
+		Model:    LatentConfig{Dim: 4, Emb: 16, Hidden: 64, Layers: 2, Classes: 4},
+		Training: Training{T: 100, Steps: 1500, Batch: 128, Warmup: 50, LR: 3e-3, EMA: 0.99, PUncond: 0.1, Seed: 1},
 	}
 	res, err := TrainLatent(cfg, z, labels, nil)
 	if err != nil {

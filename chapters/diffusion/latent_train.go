@@ -3,10 +3,7 @@ package diffusion
 import (
 	"fmt"
 	"math"
-	"time"
 
-	"github.com/luoxia/aigc/lib/nn"
-	"github.com/luoxia/aigc/lib/optim"
 	"github.com/luoxia/aigc/lib/tensor"
 )
 
@@ -98,22 +95,7 @@ func (c CodeScale) Unstandardise(x *tensor.Tensor) *tensor.Tensor {
 // LatentTrainConfig says how TrainLatent trains a LatentDenoiser on codes.
 type LatentTrainConfig struct {
 	Model LatentConfig
-	// T is the number of diffusion steps, with Ho et al.'s linear
-	// schedule from β_1 = 10⁻⁴ to β_T = 0.02 (scaled by 1000/T), as the
-	// U-Net's.
-	T int
-	// Steps optimiser steps of Batch codes each, by Adam at a rate that
-	// climbs to LR over Warmup steps and falls along half a cosine to
-	// LR/10 at the last step, the gradient's norm clipped to 1.
-	Steps, Batch, Warmup int
-	LR                   float64
-	// EMA is the decay of the moving average of the weights the samples
-	// are drawn from (optim.EMA).
-	EMA float64
-	// PUncond is the probability that a code's label is replaced by "no
-	// label" (label dropout), for classifier-free guidance.
-	PUncond float64
-	Seed    uint64
+	Training
 }
 
 // DefaultLatentTraining is the chapter's run on the VAE's codes of the
@@ -132,22 +114,7 @@ type LatentTrainConfig struct {
 // at 10⁻³; 24.90, 99.6% and 126.97 at 2·10⁻³; 26.41, 99.6% and 117.71 at
 // 3·10⁻³.
 func DefaultLatentTraining() LatentTrainConfig {
-	return LatentTrainConfig{Model: DefaultLatentConfig(), T: 1000, Steps: 12000, Batch: 256, Warmup: 200, LR: 2e-3, EMA: 0.999, PUncond: 0.1, Seed: 1}
-}
-
-// Schedule returns the linear schedule of T steps the config trains with.
-func (c LatentTrainConfig) Schedule() (*Schedule, error) {
-	scale := 1000 / float64(c.T)
-	return LinearSchedule(c.T, scale*1e-4, scale*0.02)
-}
-
-// validate reports what is wrong with the config, if anything.
-func (c LatentTrainConfig) validate() error {
-	if c.T < 2 || c.Steps < 1 || c.Batch < 1 || c.Warmup < 0 || c.Warmup >= c.Steps || !(c.LR > 0) || !(c.EMA >= 0 && c.EMA < 1) || !(c.PUncond >= 0 && c.PUncond < 1) {
-		return fmt.Errorf("diffusion: LatentTrainConfig: T %d, Steps %d, Batch %d, Warmup %d, LR %g, EMA %g, PUncond %g; want T ≥ 2, Steps and Batch ≥ 1, 0 ≤ Warmup < Steps, LR > 0, EMA and PUncond in [0, 1)",
-			c.T, c.Steps, c.Batch, c.Warmup, c.LR, c.EMA, c.PUncond)
-	}
-	return nil
+	return LatentTrainConfig{Model: DefaultLatentConfig(), Training: Training{T: 1000, Steps: 12000, Batch: 256, Warmup: 200, LR: 2e-3, EMA: 0.999, PUncond: 0.1, Seed: 1}}
 }
 
 // LatentProgress is what TrainLatent reports after a step.
@@ -177,22 +144,15 @@ type LatentResult struct {
 // for each, drops labels with probability PUncond, and takes one Adam step
 // on L_simple. progress, if not nil, is called after every step.
 func TrainLatent(cfg LatentTrainConfig, codes *tensor.Tensor, labels []int, progress func(LatentProgress)) (*LatentResult, error) {
-	if err := cfg.validate(); err != nil {
+	if err := cfg.validate("LatentTrainConfig"); err != nil {
 		return nil, err
 	}
 	if len(codes.Shape) != 2 || codes.Shape[1] != cfg.Model.Dim || codes.Shape[0] < max(cfg.Batch, 2) {
 		return nil, fmt.Errorf("diffusion: TrainLatent: codes %v; want [N ≥ %d, %d]", codes.Shape, max(cfg.Batch, 2), cfg.Model.Dim)
 	}
-	n, classes := codes.Shape[0], cfg.Model.Classes
-	if classes > 0 {
-		if len(labels) != n {
-			return nil, fmt.Errorf("diffusion: TrainLatent: %d labels for %d codes of a class-conditional model", len(labels), n)
-		}
-		for i, y := range labels {
-			if y < 0 || y >= classes {
-				return nil, fmt.Errorf("diffusion: TrainLatent: label %d of code %d; want 0..%d", y, i, classes-1)
-			}
-		}
+	n := codes.Shape[0]
+	if err := checkLabels("TrainLatent", labels, n, cfg.Model.Classes); err != nil {
+		return nil, err
 	}
 	s, err := cfg.Schedule()
 	if err != nil {
@@ -209,50 +169,13 @@ func TrainLatent(cfg LatentTrainConfig, codes *tensor.Tensor, labels []int, prog
 		return nil, err
 	}
 	avg, _ := NewLatentDenoiser(cfg.Model, tensor.NewRNG(cfg.Seed))
-	params := nn.Values(m)
-	ema := optim.NewEMA(params, nn.Values(avg), cfg.EMA)
-	opt := optim.NewAdam(params, cfg.LR)
-	rate := optim.WarmupCosine{Base: cfg.LR, Min: cfg.LR / 10, Warmup: cfg.Warmup, Total: cfg.Steps}
-	res := &LatentResult{EMA: avg, Model: m, Scale: scale, Schedule: s, Loss: make([]float64, 0, cfg.Steps)}
-	order := rng.Perm(n)
-	next := 0
-	start := time.Now()
-	for step := 1; step <= cfg.Steps; step++ {
-		if next+cfg.Batch > len(order) {
-			order, next = rng.Perm(n), 0
-		}
-		idx := order[next : next+cfg.Batch]
-		next += cfg.Batch
-		x0 := tensor.Rows(x, idx)
-		t := make([]int, cfg.Batch)
-		for i := range t {
-			t[i] = 1 + rng.Intn(s.T)
-		}
-		eps := tensor.RandN(rng, x0.Shape...)
-		var net Denoiser = m
-		if classes > 0 {
-			y := make([]int, cfg.Batch)
-			for i, j := range idx {
-				y[i] = labels[j]
-				if rng.Float64() < cfg.PUncond {
-					y[i] = classes
-				}
-			}
-			net = Conditioned{M: m, Y: y}
-		}
-		lr := optim.ApplySchedule(opt, rate, step)
-		opt.ZeroGrad()
-		loss := SimpleLoss(net, s, x0, t, eps)
-		loss.Backward()
-		optim.ClipGradNorm(params, 1)
-		opt.Step()
-		ema.Update()
-		res.Loss = append(res.Loss, loss.Item())
+	res := &LatentResult{EMA: avg, Model: m, Scale: scale, Schedule: s}
+	rows := func(idx []int) *tensor.Tensor { return tensor.Rows(x, idx) }
+	res.Loss, res.Seconds = cfg.train(m, avg, s, n, rows, labels, rng, func(step int, loss, lr, seconds float64) {
 		if progress != nil {
-			progress(LatentProgress{Step: step, Steps: cfg.Steps, Loss: loss.Item(), LR: lr, Seconds: time.Since(start).Seconds()})
+			progress(LatentProgress{Step: step, Steps: cfg.Steps, Loss: loss, LR: lr, Seconds: seconds})
 		}
-	}
-	res.Seconds = time.Since(start).Seconds()
+	})
 	return res, nil
 }
 

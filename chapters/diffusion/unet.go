@@ -121,14 +121,7 @@ func (m *UNet) NumClasses() int { return m.Cfg.Classes }
 // steps t: ε̂ [N, Side²], followed by v when the variance is learnt. A
 // class-conditional network is given the "no label" class.
 func (m *UNet) Forward(xt *autograd.Value, t []int) *autograd.Value {
-	var y []int
-	if m.Cfg.Classes > 0 {
-		y = make([]int, len(t))
-		for i := range y {
-			y[i] = m.Cfg.Classes
-		}
-	}
-	return m.ForwardClass(xt, t, y)
+	return m.ForwardClass(xt, t, noLabels(len(t), m.Cfg.Classes))
 }
 
 // ANCHOR: unet_forward

@@ -2,56 +2,21 @@ package diffusion
 
 import (
 	"fmt"
-	"time"
 
-	"github.com/luoxia/aigc/lib/autograd"
-	"github.com/luoxia/aigc/lib/nn"
-	"github.com/luoxia/aigc/lib/optim"
 	"github.com/luoxia/aigc/lib/tensor"
 )
 
 // UNetTrainConfig says how TrainUNet trains a UNet on images.
 type UNetTrainConfig struct {
 	Model UNetConfig
-	// T is the number of diffusion steps, with Ho et al.'s linear
-	// schedule from β_1 = 10⁻⁴ to β_T = 0.02 (scaled by 1000/T).
-	T int
-	// Steps optimiser steps of Batch images each, by Adam at a rate that
-	// climbs to LR over Warmup steps and falls along half a cosine to
-	// LR/10 at the last step, the gradient's norm clipped to 1.
-	Steps, Batch, Warmup int
-	LR                   float64
-	// EMA is the decay of the moving average of the weights the samples
-	// are drawn from (optim.EMA).
-	EMA float64
-	// PUncond is the probability that an image's label is replaced by
-	// "no label" (label dropout), which teaches the unconditional
-	// prediction classifier-free guidance needs. Ho & Salimans found 0.1
-	// to 0.2 best.
-	PUncond float64
-	Seed    uint64
+	Training
 }
 
 // DefaultUNetTraining is the chapter's MNIST run: the default UNet, T =
 // 1000, 2,000 steps of 64 images, Adam at 10⁻³ after 200 steps of
 // warm-up, EMA 0.999, labels dropped one time in ten.
 func DefaultUNetTraining() UNetTrainConfig {
-	return UNetTrainConfig{Model: DefaultUNetConfig(), T: 1000, Steps: 2000, Batch: 64, Warmup: 200, LR: 1e-3, EMA: 0.999, PUncond: 0.1, Seed: 1}
-}
-
-// Schedule returns the linear schedule of T steps the config trains with.
-func (c UNetTrainConfig) Schedule() (*Schedule, error) {
-	scale := 1000 / float64(c.T)
-	return LinearSchedule(c.T, scale*1e-4, scale*0.02)
-}
-
-// validate reports what is wrong with the config, if anything.
-func (c UNetTrainConfig) validate() error {
-	if c.T < 2 || c.Steps < 1 || c.Batch < 1 || c.Warmup < 0 || c.Warmup >= c.Steps || !(c.LR > 0) || !(c.EMA >= 0 && c.EMA < 1) || !(c.PUncond >= 0 && c.PUncond < 1) {
-		return fmt.Errorf("diffusion: UNetTrainConfig: T %d, Steps %d, Batch %d, Warmup %d, LR %g, EMA %g, PUncond %g; want T ≥ 2, Steps and Batch ≥ 1, 0 ≤ Warmup < Steps, LR > 0, EMA and PUncond in [0, 1)",
-			c.T, c.Steps, c.Batch, c.Warmup, c.LR, c.EMA, c.PUncond)
-	}
-	return nil
+	return UNetTrainConfig{Model: DefaultUNetConfig(), Training: Training{T: 1000, Steps: 2000, Batch: 64, Warmup: 200, LR: 1e-3, EMA: 0.999, PUncond: 0.1, Seed: 1}}
 }
 
 // UNetProgress is what TrainUNet reports after a step.
@@ -100,15 +65,15 @@ func ToPixels(x *tensor.Tensor) *tensor.Tensor {
 // hybrid loss when the variance is learnt. progress, if not nil, is called
 // after every step.
 func TrainUNet(cfg UNetTrainConfig, images *tensor.Tensor, labels []int, progress func(UNetProgress)) (*UNetResult, error) {
-	if err := cfg.validate(); err != nil {
+	if err := cfg.validate("UNetTrainConfig"); err != nil {
 		return nil, err
 	}
 	side := cfg.Model.Side
 	if len(images.Shape) != 2 || images.Shape[1] != side*side || images.Shape[0] < cfg.Batch {
 		return nil, fmt.Errorf("diffusion: TrainUNet: images %v; want [N ≥ %d, %d]", images.Shape, cfg.Batch, side*side)
 	}
-	if cfg.Model.Classes > 0 && len(labels) != images.Shape[0] {
-		return nil, fmt.Errorf("diffusion: TrainUNet: %d labels for %d images of a class-conditional model", len(labels), images.Shape[0])
+	if err := checkLabels("TrainUNet", labels, images.Shape[0], cfg.Model.Classes); err != nil {
+		return nil, err
 	}
 	s, err := cfg.Schedule()
 	if err != nil {
@@ -120,54 +85,12 @@ func TrainUNet(cfg UNetTrainConfig, images *tensor.Tensor, labels []int, progres
 		return nil, err
 	}
 	avg, _ := NewUNet(cfg.Model, tensor.NewRNG(cfg.Seed))
-	ema := optim.NewEMA(nn.Values(m), nn.Values(avg), cfg.EMA)
-	params := nn.Values(m)
-	opt := optim.NewAdam(params, cfg.LR)
-	rate := optim.WarmupCosine{Base: cfg.LR, Min: cfg.LR / 10, Warmup: cfg.Warmup, Total: cfg.Steps}
-	res := &UNetResult{EMA: avg, Model: m, Schedule: s, Loss: make([]float64, 0, cfg.Steps)}
-	order := rng.Perm(images.Shape[0])
-	next := 0
-	start := time.Now()
-	for step := 1; step <= cfg.Steps; step++ {
-		if next+cfg.Batch > len(order) {
-			order, next = rng.Perm(images.Shape[0]), 0
-		}
-		idx := order[next : next+cfg.Batch]
-		next += cfg.Batch
-		x0 := ToSigned(tensor.Rows(images, idx))
-		t := make([]int, cfg.Batch)
-		for i := range t {
-			t[i] = 1 + rng.Intn(s.T)
-		}
-		eps := tensor.RandN(rng, x0.Shape...)
-		var net Denoiser = m
-		if cfg.Model.Classes > 0 {
-			y := make([]int, cfg.Batch)
-			for i, j := range idx {
-				y[i] = labels[j]
-				if rng.Float64() < cfg.PUncond {
-					y[i] = cfg.Model.Classes
-				}
-			}
-			net = Conditioned{M: m, Y: y}
-		}
-		lr := optim.ApplySchedule(opt, rate, step)
-		opt.ZeroGrad()
-		var loss *autograd.Value
-		if cfg.Model.LearnVariance {
-			loss = HybridLoss(net, s, x0, t, eps)
-		} else {
-			loss = SimpleLoss(net, s, x0, t, eps)
-		}
-		loss.Backward()
-		optim.ClipGradNorm(params, 1)
-		opt.Step()
-		ema.Update()
-		res.Loss = append(res.Loss, loss.Item())
+	res := &UNetResult{EMA: avg, Model: m, Schedule: s}
+	rows := func(idx []int) *tensor.Tensor { return ToSigned(tensor.Rows(images, idx)) }
+	res.Loss, res.Seconds = cfg.train(m, avg, s, images.Shape[0], rows, labels, rng, func(step int, loss, lr, seconds float64) {
 		if progress != nil {
-			progress(UNetProgress{Step: step, Steps: cfg.Steps, Loss: loss.Item(), LR: lr, Seconds: time.Since(start).Seconds(), EMA: avg})
+			progress(UNetProgress{Step: step, Steps: cfg.Steps, Loss: loss, LR: lr, Seconds: seconds, EMA: avg})
 		}
-	}
-	res.Seconds = time.Since(start).Seconds()
+	})
 	return res, nil
 }

@@ -56,8 +56,8 @@ func barShare(img []float64) (row, col float64) {
 func TestTrainUNetOnBars(t *testing.T) {
 	x, labels := bars(512, 1)
 	cfg := UNetTrainConfig{
-		Model: UNetConfig{Side: 8, Width: 8, Groups: 4, Heads: 2, Classes: 2},
-		T:     100, Steps: 1000, Batch: 32, Warmup: 20, LR: 3e-3, EMA: 0.99, PUncond: 0.1, Seed: 1,
+		Model:    UNetConfig{Side: 8, Width: 8, Groups: 4, Heads: 2, Classes: 2},
+		Training: Training{T: 100, Steps: 1000, Batch: 32, Warmup: 20, LR: 3e-3, EMA: 0.99, PUncond: 0.1, Seed: 1},
 	}
 	res, err := TrainUNet(cfg, x, labels, nil)
 	if err != nil {
@@ -98,8 +98,8 @@ func TestTrainUNetOnBars(t *testing.T) {
 func TestTrainUNetLearnsVariance(t *testing.T) {
 	x, labels := bars(64, 2)
 	cfg := UNetTrainConfig{
-		Model: UNetConfig{Side: 8, Width: 8, Groups: 4, Heads: 2, Classes: 2, LearnVariance: true},
-		T:     100, Steps: 10, Batch: 16, Warmup: 2, LR: 3e-3, EMA: 0.9, PUncond: 0.1, Seed: 3,
+		Model:    UNetConfig{Side: 8, Width: 8, Groups: 4, Heads: 2, Classes: 2, LearnVariance: true},
+		Training: Training{T: 100, Steps: 10, Batch: 16, Warmup: 2, LR: 3e-3, EMA: 0.9, PUncond: 0.1, Seed: 3},
 	}
 	res, err := TrainUNet(cfg, x, labels, nil)
 	if err != nil {
@@ -119,7 +119,7 @@ func TestTrainUNetLearnsVariance(t *testing.T) {
 	if moved == 0 || res.Model.Out.B.Data.Data[1] == 0 {
 		t.Fatalf("the v channel did not train: largest filter weight %g, bias %g", moved, res.Model.Out.B.Data.Data[1])
 	}
-	if _, err := TrainUNet(UNetTrainConfig{Model: cfg.Model, T: 100, Steps: 10, Batch: 100, LR: 1e-3}, x, labels, nil); err == nil {
+	if _, err := TrainUNet(UNetTrainConfig{Model: cfg.Model, Training: Training{T: 100, Steps: 10, Batch: 100, LR: 1e-3}}, x, labels, nil); err == nil {
 		t.Fatal("a batch larger than the data gave no error")
 	}
 }
