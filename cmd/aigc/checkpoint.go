@@ -9,7 +9,9 @@ import (
 	"path/filepath"
 
 	"github.com/luoxia/aigc/internal/atomicfile"
+	"github.com/luoxia/aigc/lib/data"
 	"github.com/luoxia/aigc/lib/plot"
+	"github.com/luoxia/aigc/lib/tensor"
 )
 
 // modelRecord is model.json, written beside a model's parameter files: enough
@@ -100,6 +102,17 @@ func writeFigure(stdout io.Writer, dir, name string, img image.Image) error {
 	}
 	fmt.Fprintf(stdout, "wrote %s\n", path)
 	return nil
+}
+
+// writeDigitGrid writes digits [N, 784] in [0, 1] to dir/name as a grid
+// of cols, and says so.
+func writeDigitGrid(stdout io.Writer, dir, name string, images *tensor.Tensor, cols int) error {
+	n := images.Shape[0]
+	grid, err := plot.ImageGrid(images.Reshape(n, 1, data.MNISTSide, data.MNISTSide), cols)
+	if err != nil {
+		return err
+	}
+	return writeFigure(stdout, dir, name, grid)
 }
 
 // writeJSON writes v, indented, to path atomically.

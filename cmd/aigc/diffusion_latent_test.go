@@ -67,22 +67,7 @@ func TestTrainLatentAndSample(t *testing.T) {
 		t.Errorf("a second run does not reuse the VAE:\n%s", &stdout)
 	}
 
-	for _, extra := range [][]string{
-		{},
-		{"-sampler", "ddpm", "-steps", "5", "-class", "3", "-guidance", "2"},
-		{"-class", "none", "-steps", "4"},
-		{"-digits", "1,7", "-sampler", "ddim", "-steps", "3", "-eta", "1"},
-	} {
-		idx := filepath.Join(t.TempDir(), "d.idx")
-		stdout.Reset()
-		args := append([]string{"sample", "-checkpoint", dir, "-n", "3", "-out", idx}, extra...)
-		if code := run(args, &stdout, &stderr); code != 0 {
-			t.Fatalf("%v: exit code %d\n%s", args, code, &stderr)
-		}
-		if info, err := os.Stat(idx); err != nil || info.Size() != 16+3*784 || !strings.Contains(stdout.String(), "3 samples by") {
-			t.Errorf("%v: %v\n%s", args, err, &stdout)
-		}
-	}
+	sampleDigitsFourWays(t, dir)
 
 	evalArgs := []string{"eval", "diffusion", "-checkpoint", dir, "-n", "10", "-samplers", "ddpm-5,ddim-3", "-guidance", "0,2",
 		"-guided-sampler", "ddim-3", "-figures", "-cache", testCache(t), "-json", filepath.Join(out, "eval.json")}

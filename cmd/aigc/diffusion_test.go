@@ -100,22 +100,7 @@ func TestTrainUNetAndSample(t *testing.T) {
 	if !strings.Contains(stdout.String(), "DDIM η = 0, 25 steps") {
 		t.Errorf("the run does not say how it sampled its figure:\n%s", &stdout)
 	}
-	for _, extra := range [][]string{
-		{},
-		{"-sampler", "ddpm", "-steps", "5", "-class", "3", "-guidance", "2"},
-		{"-class", "none", "-steps", "4"},
-		{"-digits", "1,7", "-sampler", "ddim", "-steps", "3", "-eta", "1"},
-	} {
-		idx := filepath.Join(t.TempDir(), "d.idx")
-		stdout.Reset()
-		args := append([]string{"sample", "-checkpoint", dir, "-n", "3", "-out", idx}, extra...)
-		if code := run(args, &stdout, &stderr); code != 0 {
-			t.Fatalf("%v: exit code %d\n%s", args, code, &stderr)
-		}
-		if info, err := os.Stat(idx); err != nil || info.Size() != 16+3*784 || !strings.Contains(stdout.String(), "3 samples by") {
-			t.Errorf("%v: %v\n%s", args, err, &stdout)
-		}
-	}
+	sampleDigitsFourWays(t, dir)
 	evalArgs := []string{"eval", "diffusion", "-checkpoint", dir, "-n", "10", "-samplers", "ddpm-5,ddpm-4-beta,ddim-3", "-guidance", "0,2",
 		"-guided-sampler", "ddim-3", "-bpd-n", "4", "-strata", "5", "-cache", testCache(t), "-json", filepath.Join(out, "eval.json"), "-figures"}
 	stdout.Reset()
@@ -147,6 +132,31 @@ func TestTrainUNetAndSample(t *testing.T) {
 		stderr.Reset()
 		if code := run(bad.args, &stdout, &stderr); code != bad.code || !strings.Contains(stderr.String(), bad.want) {
 			t.Errorf("%v: exit code %d, stderr %q; want %d and %q", bad.args, code, &stderr, bad.code, bad.want)
+		}
+	}
+}
+
+// sampleDigitsFourWays has aigc sample draw three digits from the
+// class-conditional diffusion model in dir by its default sampler, by
+// respaced DDPM for a digit with guidance, without a label, and by
+// stochastic DDIM for a list of digits, each into an IDX file.
+func sampleDigitsFourWays(t *testing.T, dir string) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	for _, extra := range [][]string{
+		{},
+		{"-sampler", "ddpm", "-steps", "5", "-class", "3", "-guidance", "2"},
+		{"-class", "none", "-steps", "4"},
+		{"-digits", "1,7", "-sampler", "ddim", "-steps", "3", "-eta", "1"},
+	} {
+		idx := filepath.Join(t.TempDir(), "d.idx")
+		stdout.Reset()
+		args := append([]string{"sample", "-checkpoint", dir, "-n", "3", "-out", idx}, extra...)
+		if code := run(args, &stdout, &stderr); code != 0 {
+			t.Fatalf("%v: exit code %d\n%s", args, code, &stderr)
+		}
+		if info, err := os.Stat(idx); err != nil || info.Size() != 16+3*784 || !strings.Contains(stdout.String(), "3 samples by") {
+			t.Errorf("%v: %v\n%s", args, err, &stdout)
 		}
 	}
 }

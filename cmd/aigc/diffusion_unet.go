@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/luoxia/aigc/chapters/diffusion"
-	"github.com/luoxia/aigc/lib/data"
 	"github.com/luoxia/aigc/lib/nn"
 	"github.com/luoxia/aigc/lib/plot"
 	"github.com/luoxia/aigc/lib/tensor"
@@ -113,16 +112,6 @@ func unetChain(m *diffusion.UNet, s *diffusion.Schedule, labels []int, rng *tens
 	at := chainSteps(s.T)
 	rows := diffusion.DDPMChain(net, s, tensor.RandN(rng, 10, d), diffusion.VarianceBetaTilde, rng, at)
 	return diffusion.ToPixels(tensor.Concat(0, rows...))
-}
-
-// writeDigitGrid writes images [N, 784] in [0, 1] as a grid of cols.
-func writeDigitGrid(stdout io.Writer, dir, name string, images *tensor.Tensor, cols int) error {
-	n := images.Shape[0]
-	grid, err := plot.ImageGrid(images.Reshape(n, 1, data.MNISTSide, data.MNISTSide), cols)
-	if err != nil {
-		return err
-	}
-	return writeFigure(stdout, dir, name, grid)
 }
 
 // sampleUNet draws req.n digits from a U-Net checkpoint with the sampler,

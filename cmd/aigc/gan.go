@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 
 	"github.com/luoxia/aigc/chapters/gan"
-	"github.com/luoxia/aigc/lib/data"
 	"github.com/luoxia/aigc/lib/nn"
 	"github.com/luoxia/aigc/lib/plot"
 	"github.com/luoxia/aigc/lib/tensor"
@@ -124,22 +123,14 @@ func trainMNISTModel(model string, ecfg gan.MNISTEGANConfig, every int, mnist, d
 		return err
 	}
 	last := res.Snapshots[len(res.Snapshots)-1]
-	grid, err := plot.ImageGrid(last.Images.Reshape(last.Images.Shape[0], 1, data.MNISTSide, data.MNISTSide), 10)
-	if err != nil {
-		return err
-	}
-	if err := writeFigure(stdout, dir, "samples.png", grid); err != nil {
+	if err := writeDigitGrid(stdout, dir, "samples.png", last.Images, 10); err != nil {
 		return err
 	}
 	var over []*tensor.Tensor
 	for _, s := range res.Snapshots {
 		over = append(over, tensor.Slice(s.Images, 0, 0, 10))
 	}
-	progressGrid, err := plot.ImageGrid(tensor.Concat(0, over...).Reshape(10*len(over), 1, data.MNISTSide, data.MNISTSide), 10)
-	if err != nil {
-		return err
-	}
-	if err := writeFigure(stdout, dir, "samples-over-training.png", progressGrid); err != nil {
+	if err := writeDigitGrid(stdout, dir, "samples-over-training.png", tensor.Concat(0, over...), 10); err != nil {
 		return err
 	}
 	curves, err := plot.CurvesWith(plot.CurveOptions{Title: model + " losses", XLabel: "step", YLabel: "loss", Smooth: 50},

@@ -10,7 +10,6 @@ import (
 
 	"github.com/luoxia/aigc/chapters/diffusion"
 	"github.com/luoxia/aigc/lib/data"
-	"github.com/luoxia/aigc/lib/plot"
 	"github.com/luoxia/aigc/lib/tensor"
 )
 
@@ -100,11 +99,7 @@ func runSample(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stdout, "wrote %d digits to %s\n", m, *out)
 		return nil
 	}
-	grid, err := plot.ImageGrid(images.Reshape(m, 1, data.MNISTSide, data.MNISTSide), min(m, 10))
-	if err != nil {
-		return err
-	}
-	return writeFigure(stdout, filepath.Dir(*out), filepath.Base(*out), grid)
+	return writeDigitGrid(stdout, filepath.Dir(*out), filepath.Base(*out), images, min(m, 10))
 }
 
 // digitLabels parses -digits ("3" or "0,1,7") into n labels, repeating
