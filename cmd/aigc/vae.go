@@ -140,15 +140,8 @@ func writeVAEFigures(stdout io.Writer, dir string, m vae.Model, test *tensor.Ten
 
 // sampleVAE draws digits from a VAE's checkpoint, z ~ N(0, I).
 func sampleVAE(req *sampleRequest) (*tensor.Tensor, error) {
-	var cfg vae.Config
-	if err := decodeConfig(req.dir, req.rec, "", &cfg); err != nil {
-		return nil, err
-	}
-	m, err := cfg.NewModel(data.MNISTPixels, tensor.NewRNG(1))
+	m, err := loadVAE(req.dir, req.rec)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", filepath.Join(req.dir, "model.json"), err)
-	}
-	if err := nn.Load(filepath.Join(req.dir, "vae.params"), m); err != nil {
 		return nil, err
 	}
 	return vae.Sample(m, req.n, req.rng), nil
