@@ -89,7 +89,10 @@ func TestTourVAEStop(t *testing.T) {
 	if !strings.Contains(stdout.String(), "test -ELBO") || !strings.Contains(stdout.String(), "epoch 1/1") {
 		t.Errorf("the stop did not print the test -ELBO:\n%s", &stdout)
 	}
-	for _, name := range []string{"reconstructions.png", "samples.png", "model.json"} {
+	if !strings.Contains(stdout.String(), "most used dimensions") {
+		t.Errorf("the stop did not rank the code's dimensions:\n%s", &stdout)
+	}
+	for _, name := range []string{"reconstructions.png", "samples.png", "traversals.png", "model.json"} {
 		if info, err := os.Stat(filepath.Join(out, "vae", "mlp", name)); err != nil || info.Size() == 0 {
 			t.Errorf("%s not written: %v", name, err)
 		}
