@@ -122,12 +122,9 @@ func evalClassifier(cache, mnist string, stdout, stderr io.Writer) (*evaluation.
 
 // read28 reads images and insists on MNIST's 28×28.
 func read28(path string) (*tensor.Tensor, error) {
-	images, rows, cols, err := data.ReadImages(path)
+	images, err := data.ReadImagesSized(path, data.MNISTSide, data.MNISTSide)
 	if err != nil {
-		return nil, err
-	}
-	if rows != data.MNISTSide || cols != data.MNISTSide {
-		return nil, fmt.Errorf("%s: images are %d×%d pixels; the evaluation classifier reads 28×28 digits", path, cols, rows)
+		return nil, fmt.Errorf("%w (the evaluation classifier reads 28×28 digits)", err)
 	}
 	if images.Shape[0] < 2 {
 		return nil, fmt.Errorf("%s: %d image; scores need at least 2 (and thousands to mean much)", path, images.Shape[0])
