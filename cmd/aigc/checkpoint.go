@@ -57,7 +57,7 @@ func decodeConfig(dir string, rec *modelRecord, inside string, v any) error {
 	if err := json.Unmarshal(raw, v); err != nil {
 		return fmt.Errorf("%s: config: %v", path, err)
 	}
-	return nil
+	return checkConfig(path, v)
 }
 
 // writeRecord writes model.json atomically.
