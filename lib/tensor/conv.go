@@ -165,7 +165,10 @@ func Conv2dGradWeight(x, dy *Tensor, kh, kw, stride, pad int) *Tensor {
 	parallelFor(blocks, per*g.rows()*g.cols(), func(lo, hi int) {
 		col := make([]float64, g.rows()*g.cols())
 		for b := lo; b < hi; b++ {
-			acc := make([]float64, len(dw.Data))
+			acc := dw.Data // the first run sums straight into dw
+			if b > 0 {
+				acc = make([]float64, len(dw.Data))
+			}
 			for n := b * per; n < min(nb, (b+1)*per); n++ {
 				im2col(g, x.Data[n*g.c*g.h*g.w:][:g.c*g.h*g.w], col)
 				gemm(false, true, 1, dy.Data[n*f*g.cols():][:f*g.cols()], g.cols(), col, g.cols(), 1, acc, f, g.rows(), g.cols())
@@ -173,7 +176,7 @@ func Conv2dGradWeight(x, dy *Tensor, kh, kw, stride, pad int) *Tensor {
 			partial[b] = acc
 		}
 	})
-	for _, acc := range partial {
+	for _, acc := range partial[1:] {
 		for i, v := range acc {
 			dw.Data[i] += v
 		}
@@ -195,7 +198,7 @@ func ConvTranspose2d(x, w *Tensor, stride, pad int) *Tensor {
 // gradWeightBlocks is the most runs of images Conv2dGradWeight sums
 // separately: enough to keep a few cores busy, few enough that the runs'
 // accumulators (one filter bank each) cost little memory.
-const gradWeightBlocks = 8
+const gradWeightBlocks = 4
 
 // forEachImage runs fn for every image index in [0, nb), spreading images
 // over goroutines; each worker owns one im2col buffer.
