@@ -38,7 +38,9 @@ step "go vet"
 go vet ./... || fail "go vet ./..."
 
 step "go test"
-go test -count=1 ./... || fail "go test ./..."
+# A generous timeout: cmd/aigc trains many small models, and a busy
+# machine can take it past go test's default of ten minutes.
+go test -count=1 -timeout 40m ./... || fail "go test ./..."
 
 step "aigc grade -verify (every stub scores 0, every solution full marks)"
 go run ./cmd/aigc grade -verify || fail "aigc grade -verify"
