@@ -242,12 +242,18 @@ func verifyAll(c *grade.Course, exs []*grade.Exercise, opt grade.Options, jobs i
 	found := make([]grade.Verification, len(exs))
 	next := make(chan int)
 	var wg sync.WaitGroup
+	var mu sync.Mutex
+	done := 0
 	for range max(1, jobs) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range next {
 				found[i] = c.Verify(exs[i], opt)
+				mu.Lock()
+				done++
+				fmt.Fprintf(stderr, "verified %s (%d/%d): %d problem(s)\n", exs[i].Rel, done, len(exs), len(found[i].Problems))
+				mu.Unlock()
 			}
 		}()
 	}

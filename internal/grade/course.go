@@ -25,6 +25,7 @@ type Course struct {
 	work      string // the private folder: build root and per-exercise modules
 	buildRoot string // work/root: go.mod, go.sum, lib/
 	goMod     []byte
+	binaries  binaries // test binaries built so far, by filesKey
 }
 
 // Exercise is one exercise of a Course, as read when the Course loaded it.
@@ -84,6 +85,10 @@ func OpenCourse(root string) (*Course, error) {
 		return nil, fmt.Errorf("grade: a private folder for grading: %w", err)
 	}
 	c := &Course{Root: abs, work: work, buildRoot: filepath.Join(work, "root"), goMod: goMod}
+	if err := os.Mkdir(filepath.Join(work, "bin"), 0o755); err != nil {
+		c.Close()
+		return nil, err
+	}
 	if err := c.snapshot(); err != nil {
 		c.Close()
 		return nil, err

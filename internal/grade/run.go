@@ -63,7 +63,7 @@ func (c *Course) grade(ex *Exercise, files map[string][]byte, opt Options, res *
 		return
 	}
 	defer unlockAndRemove(j.dir)
-	ok, messages, err := j.build(opt)
+	ok, messages, err := c.binaries.build(filepath.Join(c.work, "bin"), j, filesKey(ex, own), opt)
 	switch {
 	case err != nil:
 		res.Status, res.Detail = StatusError, err.Error()
@@ -132,6 +132,10 @@ func worse(a, b string) string {
 // when they are the framework's own (=== RUN, --- PASS, ...).
 const frameMark = "\x16"
 
+// recovered matches what the testing package appends to a panic it
+// reports: " [recovered]", " [recovered, repanicked]".
+var recovered = regexp.MustCompile(` \[recovered[^\]]*\]$`)
+
 var terminal = regexp.MustCompile(`^\x16--- (PASS|FAIL|SKIP): (\S+) \(`)
 
 // runTest runs one graded test in its own process and sets t's outcome.
@@ -148,7 +152,7 @@ func (j *job) runTest(t *Test, left time.Duration, opt Options) (string, error) 
 			events = append(events, string(m[1]))
 		}
 		if panicLine == "" && bytes.HasPrefix(line, []byte("panic: ")) {
-			panicLine = strings.TrimSuffix(string(line), " [recovered]")
+			panicLine = recovered.ReplaceAllString(string(line), "")
 		}
 		if fatalLine == "" && bytes.HasPrefix(line, []byte("fatal error: ")) {
 			fatalLine = string(line)

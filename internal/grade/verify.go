@@ -35,8 +35,8 @@ func (c *Course) Verify(ex *Exercise, opt Options) Verification {
 		v.Problems = append(v.Problems, ex.Rel+": "+fmt.Sprintf(format, args...))
 	}
 	v.Stub = c.Grade(ex, ex.Stub, opt)
-	if v.Stub.Status != StatusFailed {
-		bad("the stub's status is %q, want %q (it must build and fail every test): %s", v.Stub.Status, StatusFailed, firstLines(v.Stub.Detail, 3))
+	if v.Stub.Status != StatusFailed && v.Stub.Status != StatusCrashed {
+		bad("the stub's status is %q, want %q or %q (it must build, run and fail every test): %s", v.Stub.Status, StatusFailed, StatusCrashed, firstLines(v.Stub.Detail, 3))
 	}
 	for _, t := range v.Stub.Tests {
 		if t.Passed {
