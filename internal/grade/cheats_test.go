@@ -202,3 +202,35 @@ func TestGenericCheatsScoreZero(t *testing.T) {
 		t.Error("no cheat scores on a test that a constant 1 passes")
 	}
 }
+
+// A submission that writes files through the library the grader lets it
+// import leaves them as they were: a test process may not grow any file.
+// One that imports the library's file writers is refused.
+func TestCheatsCannotWriteFiles(t *testing.T) {
+	c := openCourse(t)
+	ex := load(t, c, filepath.Join("testdata", "class", "square"))
+	canary := filepath.Join(t.TempDir(), "canary")
+	if err := os.WriteFile(canary, []byte("untouched"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	writes := square(`import (
+	"github.com/luoxia/aigc/lib/nn"
+	"github.com/luoxia/aigc/lib/tensor"
+)`, `
+func init() { nn.Save("`+canary+`", nn.NewLinear(2, 2, tensor.NewRNG(1))) }
+
+func F(x int) int { return x * x }`)
+	files := map[string][]byte{"x.go": []byte(writes["x.go"])}
+	r := c.Grade(ex, files, Options{Timeout: 10 * time.Second})
+	if b, _ := os.ReadFile(canary); string(b) != "untouched" {
+		t.Errorf("a graded test rewrote a file outside its folder: %q (%s: %s)", b, r.Status, r.Detail)
+	}
+	plots := square(`import "github.com/luoxia/aigc/lib/data"`, `
+func init() { data.WriteGoCorpus("", "`+canary+`") }
+
+func F(x int) int { return x * x }`)
+	r = c.Grade(ex, map[string][]byte{"x.go": []byte(plots["x.go"])}, Options{Timeout: 10 * time.Second})
+	if r.Status != StatusRefused || !strings.Contains(r.Detail, "lib/data") {
+		t.Errorf("importing lib/data: %s (%s), want refused", r.Status, r.Detail)
+	}
+}

@@ -127,6 +127,25 @@ func (c *Course) snapshot() error {
 	if err != nil {
 		return fmt.Errorf("grade: copying the course's lib/: %w", err)
 	}
+	// lib/ uses a few of the course's internal packages (atomicfile);
+	// they come along so that the copy builds as the course does.
+	for _, pkg := range []string{"internal/atomicfile"} {
+		dst := filepath.Join(c.buildRoot, filepath.FromSlash(pkg))
+		if err := os.MkdirAll(dst, 0o755); err != nil {
+			return err
+		}
+		files, err := readGoFiles(filepath.Join(c.Root, filepath.FromSlash(pkg)), 0)
+		if err != nil {
+			return err
+		}
+		for name, b := range files {
+			if !strings.HasSuffix(name, "_test.go") {
+				if err := os.WriteFile(filepath.Join(dst, name), b, 0o644); err != nil {
+					return err
+				}
+			}
+		}
+	}
 	return setReadOnly(c.buildRoot)
 }
 

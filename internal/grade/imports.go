@@ -23,10 +23,14 @@ var allowedStd = map[string]bool{
 	"unicode/utf8": true, "unicode/utf16": true,
 }
 
-// allowedPrefixes are the module packages a submission may import: the
-// course's library and gonum. The course's solutions/, internal/ (the
-// grader among them), cmd/ and exercises/ are not among them.
-var allowedPrefixes = []string{ModulePath + "/lib/", "gonum.org/v1/gonum/"}
+// allowedTrees are the module packages a submission may import, each with
+// the packages below it: the course's computational library and gonum.
+// lib/data and lib/plot (which write files), and the course's solutions/,
+// internal/ (the grader among them), cmd/ and exercises/ are not among them.
+var allowedTrees = []string{
+	ModulePath + "/lib/tensor", ModulePath + "/lib/autograd", ModulePath + "/lib/nn",
+	ModulePath + "/lib/optim", ModulePath + "/lib/metrics", "gonum.org/v1/gonum",
+}
 
 // AllowedImports describes, for error messages and help, what a submission may import.
 func AllowedImports() string {
@@ -35,15 +39,15 @@ func AllowedImports() string {
 		std = append(std, p)
 	}
 	sort.Strings(std)
-	return strings.Join(std, ", ") + ", " + ModulePath + "/lib/..., gonum.org/v1/gonum/..."
+	return strings.Join(std, ", ") + ", and " + strings.Join(allowedTrees, "/..., ") + "/..."
 }
 
 func importAllowed(path string) bool {
 	if allowedStd[path] {
 		return true
 	}
-	for _, p := range allowedPrefixes {
-		if strings.HasPrefix(path, p) {
+	for _, p := range allowedTrees {
+		if path == p || strings.HasPrefix(path, p+"/") {
 			return true
 		}
 	}

@@ -16,7 +16,7 @@ import (
 // limits bound one process that grading starts.
 type limits struct {
 	wall   time.Duration // killed after this long
-	memory int64         // address-space limit in bytes (RLIMIT_AS); 0 for none
+	memory int64         // address-space limit in bytes (RLIMIT_AS), with no file writes (RLIMIT_FSIZE 0); 0 for neither
 	output int64         // killed after printing this many bytes
 }
 
@@ -43,11 +43,11 @@ func runLimited(dir string, env []string, lim limits, onLine func([]byte), name 
 	argv := append([]string{name}, args...)
 	if lim.memory > 0 {
 		if prlimitPath == "" {
-			fin.memoryNote = "no memory limit was set: the prlimit command (Debian's util-linux) is not on PATH"
+			fin.memoryNote = "no memory or file-size limit was set: the prlimit command (Debian's util-linux) is not on PATH"
 		} else {
 			argv = append([]string{prlimitPath,
 				"--as=" + strconv.FormatInt(lim.memory, 10),
-				"--fsize=" + strconv.FormatInt(lim.output, 10),
+				"--fsize=0", // no file may grow: a test writes nothing to disk
 				"--core=0", "--"}, argv...)
 		}
 	}

@@ -82,11 +82,11 @@ func TestMemoryLimitIsSet(t *testing.T) {
 	if prlimitPath == "" {
 		t.Skip("prlimit (util-linux) is not installed")
 	}
-	fin, err := runLimited(t.TempDir(), nil, limits{wall: 10 * time.Second, memory: 300 << 20, output: 1 << 20}, nil, "/bin/sh", "-c", "ulimit -v")
+	fin, err := runLimited(t.TempDir(), nil, limits{wall: 10 * time.Second, memory: 300 << 20, output: 1 << 20}, nil, "/bin/sh", "-c", "ulimit -v; ulimit -f")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := strings.TrimSpace(string(fin.output)); got != strconv.Itoa(300<<10) {
-		t.Errorf("the child's ulimit -v is %q KiB, want %d", got, 300<<10)
+	if got := strings.Fields(string(fin.output)); len(got) != 2 || got[0] != strconv.Itoa(300<<10) || got[1] != "0" {
+		t.Errorf("the child's ulimit -v and -f are %q, want %d KiB and 0 blocks", got, 300<<10)
 	}
 }
