@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -49,9 +50,8 @@ the tests, MANIFEST and points of the course tree the command runs in (or
 
 Each exercise is compiled in a private copy holding only the submission's
 non-test Go files and the course's tests, and each graded test runs in its
-own process group under -timeout, -memory and -output-limit; a submission
-may import only computation packages (no os, syscall, unsafe, runtime,
-testing, nor the course's solutions/ or internal/).
+own process group under -timeout, -memory and -output-limit, and may not
+write files. Graded code may import only: ALLOWED.
 
 Exit status: 0 when every exercise graded earned full marks; 3 when grading
 finished but points were lost (a low score, a build failure, a crash of the
@@ -62,8 +62,8 @@ exercises are sound, 1 when not.`
 
 // runGrade is `aigc grade`.
 func runGrade(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("grade", "[flags] [exercise folder ...]", gradeAbout, stderr)
-	timeout := fs.Duration("timeout", grade.DefaultTimeout, "wall time for each exercise's tests")
+	fs := newFlags("grade", "[flags] [exercise folder ...]", wrap(strings.Replace(gradeAbout, "ALLOWED", grade.AllowedImports(), 1), 76), stderr)
+	timeout := fs.Duration("timeout", grade.DefaultTimeout, "wall time for each exercise's tests (compiling it has five minutes of its own)")
 	memory := fs.Int64("memory", grade.DefaultMemory>>20, "address-space limit of each test process, in MiB (Go's runtime reserves about 800 of them)")
 	outputLimit := fs.Int64("output-limit", grade.DefaultOutputLimit>>20, "MiB a test may print before it is stopped")
 	jsonOut := fs.String("json", "", "also write the results as JSON to this file")
@@ -281,4 +281,21 @@ func verifyAll(c *grade.Course, exs []*grade.Exercise, opt grade.Options, jobs i
 	}
 	fmt.Fprintf(stdout, "verified %d exercises: every stub and every cheat scores 0, every solution full marks\n", len(exs))
 	return nil
+}
+
+// wrap breaks the lines of s longer than width at spaces.
+func wrap(s string, width int) string {
+	var out []string
+	for _, line := range strings.Split(s, "\n") {
+		for len(line) > width {
+			cut := strings.LastIndexByte(line[:width], ' ')
+			if cut <= 0 {
+				break
+			}
+			out = append(out, line[:cut])
+			line = line[cut+1:]
+		}
+		out = append(out, line)
+	}
+	return strings.Join(out, "\n")
 }

@@ -39,7 +39,11 @@ func AllowedImports() string {
 		std = append(std, p)
 	}
 	sort.Strings(std)
-	return strings.Join(std, ", ") + ", and " + strings.Join(allowedTrees, "/..., ") + "/..."
+	var trees []string
+	for _, t := range allowedTrees {
+		trees = append(trees, strings.TrimPrefix(t, ModulePath+"/")+"/...")
+	}
+	return strings.Join(std, ", ") + "; and " + strings.Join(trees, ", ")
 }
 
 func importAllowed(path string) bool {
