@@ -86,9 +86,10 @@ const (
 	DefaultBuildTime   = 5 * time.Minute
 	DefaultMemory      = 2 << 30
 	DefaultOutputLimit = 8 << 20
-	// keptOutput is how much of a test's output a Result keeps.
-	keptOutput = 16 << 10
 )
+
+// keptOutput is how much of a test process's output grading keeps.
+const keptOutput = 16 << 10
 
 func (o Options) withDefaults() Options {
 	if o.Timeout <= 0 {
