@@ -104,6 +104,9 @@ func runGrade(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	defer c.Close()
+	if note := grade.LimitsNote(); note != "" {
+		fmt.Fprintf(stderr, "aigc grade: warning: %s\n", note)
+	}
 	exs, err := loadExercises(c, paths)
 	if err != nil {
 		return err

@@ -33,6 +33,18 @@ type finished struct {
 // then executes the command, so the limits hold from the first instruction.
 var prlimitPath, _ = exec.LookPath("prlimit")
 
+// noPrlimit is why some limits cannot be set, when prlimit is missing.
+const noPrlimit = "no memory or file-size limit can be set: the prlimit command (Debian's util-linux) is not on PATH"
+
+// LimitsNote says which limits grading cannot set on this machine, or ""
+// when it can set them all.
+func LimitsNote() string {
+	if prlimitPath == "" {
+		return noPrlimit
+	}
+	return ""
+}
+
 // runLimited runs name with args in dir, with the environment env, in a
 // process group of its own, under lim. onLine sees every line printed
 // (stdout and stderr merged; lines over 64 KiB cut), as it is printed.
@@ -43,7 +55,7 @@ func runLimited(dir string, env []string, lim limits, onLine func([]byte), name 
 	argv := append([]string{name}, args...)
 	if lim.memory > 0 {
 		if prlimitPath == "" {
-			fin.memoryNote = "no memory or file-size limit was set: the prlimit command (Debian's util-linux) is not on PATH"
+			fin.memoryNote = noPrlimit
 		} else {
 			argv = append([]string{prlimitPath,
 				"--as=" + strconv.FormatInt(lim.memory, 10),
