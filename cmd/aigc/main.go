@@ -54,7 +54,8 @@ func main() {
 }
 
 // run dispatches to a subcommand and returns the process exit code:
-// 0 on success, 1 when the command failed, 2 for a usage mistake.
+// 0 on success, 1 when the command failed, 2 for a usage mistake, or the
+// code an error with an ExitCode method names (aigc grade's 3).
 func run(args []string, stdout, stderr io.Writer) int {
 	err := aigc.dispatch(args, stdout, stderr)
 	switch {
@@ -64,5 +65,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	fmt.Fprintf(stderr, "aigc %s: %v\n", args[0], err)
+	var coded interface{ ExitCode() int }
+	if errors.As(err, &coded) {
+		return coded.ExitCode()
+	}
 	return 1
 }

@@ -68,19 +68,19 @@ func TestBookCheck(t *testing.T) {
 
 func TestGradeVerifyAndReports(t *testing.T) {
 	var stdout, stderr bytes.Buffer
-	if code := run([]string{"grade", "-verify", "../../exercises/foundations"}, &stdout, &stderr); code != 0 {
+	if code := run([]string{"grade", "-verify", "../../exercises/foundations/04_conv_output_size"}, &stdout, &stderr); code != 0 {
 		t.Fatalf("aigc grade -verify: exit code %d\n%s%s", code, &stdout, &stderr)
 	}
 	dir := t.TempDir()
 	stdout.Reset()
 	js, junit := filepath.Join(dir, "r.json"), filepath.Join(dir, "r.xml")
 	code := run([]string{"grade", "-json", js, "-junit", junit, "../../exercises/foundations/04_conv_output_size"}, &stdout, &stderr)
-	if code != 0 || !strings.Contains(stdout.String(), "0/3") || !strings.Contains(stdout.String(), "hint:") {
-		t.Fatalf("grading a stub: exit code %d, output\n%s", code, &stdout)
+	if code != exitPointsLost || !strings.Contains(stdout.String(), "0/3") || !strings.Contains(stdout.String(), "hint:") {
+		t.Fatalf("grading a stub: exit code %d (want %d: points lost), output\n%s", code, exitPointsLost, &stdout)
 	}
 	for _, p := range []string{js, junit} {
-		if info, err := os.Stat(p); err != nil || info.Size() == 0 {
-			t.Errorf("report %s not written: %v", p, err)
+		if info, err := os.Stat(p); err != nil || info.Size() == 0 || info.Mode().Perm() != 0o644 {
+			t.Errorf("report %s not written with mode 0644: %v %v", p, info, err)
 		}
 	}
 }

@@ -3,26 +3,26 @@
 // An exercise is a folder holding exercise.json (title, hint, and the
 // points each graded test is worth), the learner's Go files, and test
 // files built only with the "graded" tag. A chapter's exercise folder
-// holds a MANIFEST of the SHA-256 of every graded test file, so an edited
-// test is caught and scores zero. Each exercise runs in its own
-// `go test -json` with a time limit, so code that fails to compile, panics
-// or loops forever costs that exercise only.
+// holds a MANIFEST of the SHA-256 of every graded test file.
+//
+// Nothing a submission holds is trusted. The grader reads the course — the
+// tests, the MANIFEST, the points and the library (lib/) — from the course
+// tree once, into a Course, before any submitted code runs. For each
+// exercise it builds a private module holding only the submission's
+// non-test Go files and the course's tests, refuses imports outside a short
+// list (no os, syscall, unsafe, runtime, testing; nothing of the course's
+// solutions/, internal/ or cmd/), compiles the test binary with `go test -c`,
+// and runs it once per graded test in its own process group, under a wall
+// time, an address-space limit and an output cap. A test earns its points
+// only when its own process exits with status 0 and the test framework's
+// framed report names that test exactly once, as passed.
 package grade
 
 import (
-	"bufio"
-	"bytes"
-	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"sort"
-	"strings"
 	"time"
 )
 
@@ -39,26 +39,72 @@ type Test struct {
 	Points   int    `json:"points"`
 	Possible int    `json:"possible"`
 	Passed   bool   `json:"passed"`
+	Status   string `json:"status"` // passed, failed, crashed, timed out, out of memory, output limit, not run
 	Output   string `json:"output,omitempty"`
 }
 
+// The statuses of an exercise's Result.
+const (
+	StatusPassed      = "passed"       // every graded test passed
+	StatusPartial     = "partial"      // some passed
+	StatusFailed      = "failed"       // none passed, the code ran to the end
+	StatusBuildFailed = "build failed" // the submission did not compile
+	StatusCrashed     = "crashed"      // a test panicked or the runtime stopped the program
+	StatusTimedOut    = "timed out"    // a test ran past the wall time
+	StatusOutOfMemory = "out of memory"
+	StatusOutputLimit = "output limit" // a test printed more than the output cap
+	StatusRefused     = "refused"      // the submission imports or holds what grading forbids
+	StatusMissing     = "missing"      // the submission has no Go files for the exercise
+	StatusTampered    = "tampered"     // the course's graded tests differ from its MANIFEST
+	StatusError       = "grader error" // the grader itself could not grade (not the submission's fault)
+)
+
 // Result is one exercise's score.
 type Result struct {
-	Exercise string        `json:"exercise"` // the folder
+	Exercise string        `json:"exercise"` // the folder, relative to the course root
 	Title    string        `json:"title"`
 	Earned   int           `json:"earned"`
 	Possible int           `json:"possible"`
-	Status   string        `json:"status"` // passed, partial, failed, build failed, timed out, tampered
+	Status   string        `json:"status"`
 	Hint     string        `json:"hint,omitempty"`
 	Detail   string        `json:"detail,omitempty"`
 	Tests    []Test        `json:"tests"`
 	Duration time.Duration `json:"duration_ns"`
 }
 
-// Options controls a grading run.
+// Options controls a grading run. Zero fields take the defaults below.
 type Options struct {
-	Timeout time.Duration     // per exercise; 0 means one minute
-	Overlay map[string]string // file path -> replacement file (go test -overlay), for verification
+	Timeout     time.Duration // wall time for all of one exercise's tests; default DefaultTimeout
+	BuildTime   time.Duration // wall time for compiling one exercise; default DefaultBuildTime
+	Memory      int64         // address-space limit of a test process in bytes; default DefaultMemory
+	OutputLimit int64         // bytes a test process may print before it is killed; default DefaultOutputLimit
+}
+
+// Defaults of Options.
+const (
+	DefaultTimeout     = time.Minute
+	DefaultBuildTime   = 5 * time.Minute
+	DefaultMemory      = 2 << 30
+	DefaultOutputLimit = 8 << 20
+)
+
+// keptOutput is how much of a test process's output grading keeps.
+const keptOutput = 16 << 10
+
+func (o Options) withDefaults() Options {
+	if o.Timeout <= 0 {
+		o.Timeout = DefaultTimeout
+	}
+	if o.BuildTime <= 0 {
+		o.BuildTime = DefaultBuildTime
+	}
+	if o.Memory <= 0 {
+		o.Memory = DefaultMemory
+	}
+	if o.OutputLimit <= 0 {
+		o.OutputLimit = DefaultOutputLimit
+	}
+	return o
 }
 
 // Find lists the exercise folders under each path: the path itself if it
@@ -91,291 +137,34 @@ func Find(paths []string) ([]string, error) {
 // ReadMeta reads dir/exercise.json.
 func ReadMeta(dir string) (Meta, error) {
 	var m Meta
-	b, err := os.ReadFile(filepath.Join(dir, "exercise.json"))
+	path := filepath.Join(dir, "exercise.json")
+	b, err := os.ReadFile(path)
 	if err != nil {
 		return m, fmt.Errorf("grade: %w", err)
 	}
 	if err := json.Unmarshal(b, &m); err != nil {
-		return m, fmt.Errorf("grade: %s: %w", filepath.Join(dir, "exercise.json"), err)
+		return m, fmt.Errorf("grade: %s: %w", path, err)
 	}
 	if len(m.Points) == 0 {
-		return m, fmt.Errorf("grade: %s lists no graded tests under \"points\"", filepath.Join(dir, "exercise.json"))
+		return m, fmt.Errorf("grade: %s lists no graded tests under \"points\"", path)
+	}
+	for name, p := range m.Points {
+		if p < 0 || !isIdent(name) {
+			return m, fmt.Errorf("grade: %s: %q: want a test name worth 0 or more points", path, name)
+		}
 	}
 	return m, nil
 }
 
-// Grade scores one exercise folder.
-func Grade(dir string, opt Options) Result {
-	start := time.Now()
-	res := Result{Exercise: dir}
-	meta, err := ReadMeta(dir)
-	if err != nil {
-		res.Status, res.Detail = "failed", err.Error()
-		return res
+func isIdent(s string) bool {
+	if s == "" {
+		return false
 	}
-	res.Title, res.Hint = meta.Title, meta.Hint
-	names := make([]string, 0, len(meta.Points))
-	for name, p := range meta.Points {
-		names = append(names, name)
-		res.Possible += p
-	}
-	sort.Strings(names)
-	for _, name := range names {
-		res.Tests = append(res.Tests, Test{Name: name, Possible: meta.Points[name]})
-	}
-	defer func() { res.Duration = time.Since(start) }()
-
-	if edited, err := Tampered(dir); err != nil || len(edited) > 0 {
-		res.Status = "tampered"
-		if err != nil {
-			res.Detail = err.Error()
-		} else {
-			res.Detail = "graded test file(s) differ from the manifest: " + strings.Join(edited, ", ")
-		}
-		return res
-	}
-	outcome, output, status := run(dir, opt)
-	for i := range res.Tests {
-		t := &res.Tests[i]
-		if outcome[t.Name] {
-			t.Passed, t.Points = true, t.Possible
-			res.Earned += t.Points
-		} else {
-			t.Output = output[t.Name]
+	for i, r := range s {
+		ok := r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || i > 0 && r >= '0' && r <= '9'
+		if !ok {
+			return false
 		}
 	}
-	switch {
-	case status != "":
-		res.Status = status
-		res.Detail = output[""]
-	case res.Earned == res.Possible:
-		res.Status = "passed"
-	case res.Earned > 0:
-		res.Status = "partial"
-	default:
-		res.Status = "failed"
-	}
-	if res.Earned == res.Possible {
-		res.Hint = ""
-	}
-	return res
-}
-
-// run executes the graded tests of dir and returns which top-level tests
-// passed, their output (the build's or the run's under ""), and a status
-// for a run that did not complete ("build failed", "timed out").
-func run(dir string, opt Options) (map[string]bool, map[string]string, string) {
-	timeout := opt.Timeout
-	if timeout == 0 {
-		timeout = time.Minute
-	}
-	args := []string{"test", "-tags", "graded", "-json", "-count=1", "-timeout", timeout.String()}
-	if len(opt.Overlay) > 0 {
-		f, err := writeOverlay(opt.Overlay)
-		if err != nil {
-			return nil, map[string]string{"": err.Error()}, "failed"
-		}
-		defer os.Remove(f)
-		args = append(args, "-overlay", f)
-	}
-	abs, _ := filepath.Abs(dir)
-	args = append(args, ".")
-	// The go command's own timeout panics a looping test; the context is
-	// the backstop for anything that outlives it (a hung build).
-	ctx, cancel := context.WithTimeout(context.Background(), timeout+30*time.Second)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, "go", args...)
-	cmd.Dir = abs
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	err := cmd.Run()
-
-	passed, output := map[string]bool{}, map[string]string{}
-	sawTest, timedOut := false, ctx.Err() != nil
-	sc := bufio.NewScanner(&stdout)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	for sc.Scan() {
-		var ev struct{ Action, Test, Output string }
-		if json.Unmarshal(sc.Bytes(), &ev) != nil {
-			output[""] += sc.Text() + "\n"
-			continue
-		}
-		top := strings.SplitN(ev.Test, "/", 2)[0]
-		switch ev.Action {
-		case "build-output": // the compiler's messages
-			output[""] += ev.Output
-		case "output":
-			if len(output[top]) < 4000 {
-				output[top] += ev.Output
-			}
-			if strings.Contains(ev.Output, "panic: test timed out") {
-				timedOut = true
-			}
-		case "pass":
-			if ev.Test != "" && !strings.Contains(ev.Test, "/") {
-				passed[ev.Test], sawTest = true, true
-			}
-		case "fail":
-			if ev.Test != "" {
-				sawTest = true
-			}
-		}
-	}
-	output[""] += stderr.String()
-	switch {
-	case timedOut:
-		return passed, output, "timed out"
-	case err != nil && !sawTest: // no test ran: the package did not build
-		return passed, output, "build failed"
-	}
-	return passed, output, ""
-}
-
-func writeOverlay(replace map[string]string) (string, error) {
-	abs := map[string]string{}
-	for from, to := range replace {
-		f, err1 := filepath.Abs(from)
-		t, err2 := filepath.Abs(to)
-		if err := errors.Join(err1, err2); err != nil {
-			return "", err
-		}
-		abs[f] = t
-	}
-	b, _ := json.Marshal(map[string]any{"Replace": abs})
-	f, err := os.CreateTemp("", "grade-overlay-*.json")
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	_, err = f.Write(b)
-	return f.Name(), err
-}
-
-// Tampered compares dir's graded test files with the MANIFEST found in dir
-// or the nearest folder above it, and returns the ones that differ, are
-// missing, or are not listed.
-func Tampered(dir string) ([]string, error) {
-	manifest, base, err := findManifest(dir)
-	if err != nil {
-		return nil, err
-	}
-	want, err := ReadManifest(manifest)
-	if err != nil {
-		return nil, err
-	}
-	files, _ := filepath.Glob(filepath.Join(dir, "*_test.go"))
-	abs, err := filepath.Abs(dir)
-	if err != nil {
-		return nil, err
-	}
-	rel, err := filepath.Rel(base, abs)
-	if err != nil {
-		return nil, err
-	}
-	var bad []string
-	seen := map[string]bool{}
-	for _, f := range files {
-		name := filepath.ToSlash(filepath.Join(rel, filepath.Base(f)))
-		seen[name] = true
-		sum, err := fileSum(f)
-		if err != nil {
-			return nil, err
-		}
-		if want[name] != sum {
-			bad = append(bad, name)
-		}
-	}
-	for name := range want {
-		if strings.HasPrefix(name, filepath.ToSlash(rel)+"/") && !seen[name] {
-			bad = append(bad, name+" (missing)")
-		}
-	}
-	sort.Strings(bad)
-	return bad, nil
-}
-
-func findManifest(dir string) (path, base string, err error) {
-	d, _ := filepath.Abs(dir)
-	for {
-		p := filepath.Join(d, "MANIFEST")
-		if _, err := os.Stat(p); err == nil {
-			return p, d, nil
-		}
-		parent := filepath.Dir(d)
-		if parent == d {
-			return "", "", fmt.Errorf("grade: no MANIFEST of graded tests in %s or above", dir)
-		}
-		d = parent
-	}
-}
-
-// ReadManifest reads lines "sha256  relative/path" into a map.
-func ReadManifest(path string) (map[string]string, error) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("grade: %w", err)
-	}
-	m := map[string]string{}
-	for i, line := range strings.Split(strings.TrimSpace(string(b)), "\n") {
-		f := strings.Fields(line)
-		if len(f) != 2 {
-			return nil, fmt.Errorf("grade: %s:%d: want \"sha256  path\"", path, i+1)
-		}
-		m[f[1]] = f[0]
-	}
-	return m, nil
-}
-
-// WriteManifest writes dir/MANIFEST for every graded test file below dir.
-func WriteManifest(dir string) error {
-	var lines []string
-	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, "_test.go") {
-			return err
-		}
-		sum, err := fileSum(p)
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, p)
-		lines = append(lines, sum+"  "+filepath.ToSlash(rel)) // WalkDir walks in path order
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	return writeAtomic(filepath.Join(dir, "MANIFEST"), []byte(strings.Join(lines, "\n")+"\n"))
-}
-
-// writeAtomic writes a file through a temporary file in the same folder and
-// a rename, so a reader never sees half of it.
-func writeAtomic(path string, b []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(path), ".tmp-"+filepath.Base(path)+"-*")
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(b)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(f.Name(), 0o644)
-	}
-	if err == nil {
-		err = os.Rename(f.Name(), path)
-	}
-	if err != nil {
-		os.Remove(f.Name())
-		return fmt.Errorf("grade: writing %s: %w", path, err)
-	}
-	return nil
-}
-
-func fileSum(path string) (string, error) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return "", err
-	}
-	s := sha256.Sum256(b)
-	return hex.EncodeToString(s[:]), nil
+	return true
 }

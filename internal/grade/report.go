@@ -20,7 +20,7 @@ func Table(w io.Writer, results []Result) {
 				fmt.Fprintf(w, "    ✗ %s (%d point(s))\n", t.Name, t.Possible)
 			}
 		}
-		if r.Detail != "" && r.Status != "failed" && r.Status != "partial" {
+		if r.Detail != "" {
 			fmt.Fprintf(w, "    %s\n", firstLines(r.Detail, 6))
 		}
 		if r.Hint != "" {

@@ -2,7 +2,6 @@ package grade
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 )
@@ -20,46 +19,80 @@ func SolutionDir(dir string) (string, error) {
 	return "", fmt.Errorf("grade: %s is not under an exercises folder", dir)
 }
 
-// Verify proves an exercise is real: its stub must score zero on every
-// graded test (and still build), and its solution, laid over the stub file
-// for file, must score full marks. It returns the two results and a list
-// of what is wrong (empty when the exercise is sound).
-func Verify(dir string, opt Options) (stub, solved Result, problems []string) {
-	stub = Grade(dir, opt)
-	if stub.Status != "failed" {
-		problems = append(problems, fmt.Sprintf("%s: the stub's status is %q, want \"failed\" (it must build and fail every test)", dir, stub.Status))
+// Verification is what Verify found out about one exercise.
+type Verification struct {
+	Stub, Solved Result
+	Cheats       []Result // one per Cheat, named in Result.Detail's first line
+	Problems     []string // empty when the exercise is sound
+}
+
+// Verify proves an exercise is real: its stub must build and score zero,
+// every generic cheat (Cheats) must score zero, and its solution, laid
+// over the stub file for file, must score full marks.
+func (c *Course) Verify(ex *Exercise, opt Options) Verification {
+	var v Verification
+	bad := func(format string, args ...any) {
+		v.Problems = append(v.Problems, ex.Rel+": "+fmt.Sprintf(format, args...))
 	}
-	for _, t := range stub.Tests {
+	v.Stub = c.Grade(ex, ex.Stub, opt)
+	if v.Stub.Status != StatusFailed && v.Stub.Status != StatusCrashed {
+		bad("the stub's status is %q, want %q or %q (it must build, run and fail every test): %s", v.Stub.Status, StatusFailed, StatusCrashed, firstLines(v.Stub.Detail, 3))
+	}
+	for _, t := range v.Stub.Tests {
 		if t.Passed {
-			problems = append(problems, fmt.Sprintf("%s: the stub passes %s", dir, t.Name))
+			bad("the stub passes %s", t.Name)
 		}
 	}
-	sol, err := SolutionDir(dir)
+	cheats, err := Cheats(ex.Stub)
 	if err != nil {
-		return stub, solved, append(problems, err.Error())
+		bad("%v", err)
 	}
-	files, _ := filepath.Glob(filepath.Join(sol, "*.go"))
-	overlay := map[string]string{}
-	for _, f := range files {
-		target := filepath.Join(dir, filepath.Base(f))
-		if strings.HasSuffix(f, "_test.go") {
-			problems = append(problems, fmt.Sprintf("%s: solutions hold no tests", f))
-			continue
+	for _, ch := range cheats {
+		r := c.Grade(ex, ch.Files, opt)
+		if r.Status == StatusBuildFailed || r.Status == StatusError {
+			bad("the cheat returning %s does not build, so it proves nothing: %s", ch.Name, firstLines(r.Detail, 3))
 		}
-		if _, err := os.Stat(target); err != nil {
-			problems = append(problems, fmt.Sprintf("%s has no counterpart %s", f, target))
-			continue
+		for _, t := range r.Tests {
+			if t.Passed {
+				bad("a stub returning %s passes %s (%d point(s))", ch.Name, t.Name, t.Possible)
+			}
 		}
-		overlay[target] = f
+		r.Detail = "cheat: returns " + ch.Name + "\n" + r.Detail
+		v.Cheats = append(v.Cheats, r)
 	}
-	if len(overlay) == 0 {
-		return stub, solved, append(problems, fmt.Sprintf("%s: no solution files in %s", dir, sol))
+	sol, err := SolutionDir(filepath.Join(c.Root, filepath.FromSlash(ex.Rel)))
+	if err != nil {
+		bad("%v", err)
+		return v
 	}
-	o := opt
-	o.Overlay = overlay
-	solved = Grade(dir, o)
-	if solved.Earned != solved.Possible {
-		problems = append(problems, fmt.Sprintf("%s: the solution scores %d/%d (%s)", dir, solved.Earned, solved.Possible, solved.Status))
+	files, err := readGoFiles(sol, 0)
+	if err != nil {
+		bad("%v", err)
+		return v
 	}
-	return stub, solved, problems
+	solved := map[string][]byte{}
+	for name, b := range ex.Stub {
+		solved[name] = b
+	}
+	n := 0
+	for name, b := range files {
+		switch {
+		case strings.HasSuffix(name, "_test.go"):
+			bad("%s: solutions hold no tests", filepath.Join(sol, name))
+		case ex.Stub[name] == nil:
+			bad("%s has no counterpart in the exercise", filepath.Join(sol, name))
+		default:
+			solved[name] = b
+			n++
+		}
+	}
+	if n == 0 {
+		bad("no solution files in %s", sol)
+		return v
+	}
+	v.Solved = c.Grade(ex, solved, opt)
+	if v.Solved.Earned != v.Solved.Possible {
+		bad("the solution scores %d/%d (%s): %s", v.Solved.Earned, v.Solved.Possible, v.Solved.Status, firstLines(v.Solved.Detail, 3))
+	}
+	return v
 }

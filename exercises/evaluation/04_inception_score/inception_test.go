@@ -35,12 +35,15 @@ func check(t *testing.T, name string, p *tensor.Tensor, want float64) {
 }
 
 // TestUniformIsOne: when every row is the uniform distribution, every row
-// equals the marginal, every KL is 0 and IS = e^0 = 1.
+// equals the marginal, every KL is 0 and IS = e^0 = 1. The same two
+// classes, each image now sure of its own, score the other end of the
+// range, K = 2: the score depends on the rows, not only on their shape.
 func TestUniformIsOne(t *testing.T) {
 	q := 0.25
 	check(t, "4 uniform rows over 4 classes", table(
 		[]float64{q, q, q, q}, []float64{q, q, q, q}, []float64{q, q, q, q}, []float64{q, q, q, q}), 1)
 	check(t, "1 uniform row over 2 classes", table([]float64{0.5, 0.5}), 1)
+	check(t, "2 one-hot rows over 2 classes", table([]float64{1, 0}, []float64{0, 1}), 2)
 }
 
 // TestConfidentRows: one-hot rows. Each KL is log(1/p(y)) for the row's
