@@ -14,6 +14,7 @@ import (
 
 	"github.com/luoxia/aigc/internal/atomicfile"
 	"github.com/luoxia/aigc/internal/grade"
+	"github.com/luoxia/aigc/lib/data"
 )
 
 // Exit codes of aigc grade beyond 0 (every exercise full marks), 1 (the
@@ -112,6 +113,9 @@ func runGrade(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	opt := grade.Options{Timeout: *timeout, Memory: *memory << 20, OutputLimit: *outputLimit << 20}
+	if dir, err := data.MNISTDir(); err == nil {
+		opt.MNIST = dir // for the exercises whose tests train on digits
+	}
 	switch {
 	case *verify:
 		return verifyAll(c, exs, opt, *jobs, stdout, stderr)

@@ -31,6 +31,15 @@ type Meta struct {
 	Title  string         `json:"title"`
 	Hint   string         `json:"hint"`
 	Points map[string]int `json:"points"` // graded test name -> points
+	// Seconds is the wall time the exercise's tests need at the least,
+	// for an exercise whose tests train a model: the grader allows the
+	// larger of this and Options.Timeout. It comes from the course's
+	// exercise.json, never a submission's.
+	Seconds int `json:"seconds,omitempty"`
+	// MemoryMiB is the address space the exercise's test processes need
+	// at the least, in MiB, for tests that load a dataset: the grader
+	// allows the larger of this and Options.Memory.
+	MemoryMiB int64 `json:"memory_mib,omitempty"`
 }
 
 // Test is one graded test's outcome.
@@ -78,6 +87,10 @@ type Options struct {
 	BuildTime   time.Duration // wall time for compiling one exercise; default DefaultBuildTime
 	Memory      int64         // address-space limit of a test process in bytes; default DefaultMemory
 	OutputLimit int64         // bytes a test process may print before it is killed; default DefaultOutputLimit
+	// MNIST, when set, is a folder of the MNIST IDX files that tests
+	// training on digits read, given to them as $AIGC_MNIST_DIR (the
+	// test processes see no module cache of their own).
+	MNIST string
 }
 
 // Defaults of Options.

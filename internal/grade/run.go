@@ -76,6 +76,12 @@ func (c *Course) grade(ex *Exercise, files map[string][]byte, opt Options, res *
 		res.Status, res.Detail = StatusError, fmt.Sprintf("grade: %s: %v", ex.Rel, err)
 		return
 	}
+	if d := time.Duration(ex.Meta.Seconds) * time.Second; d > opt.Timeout {
+		opt.Timeout = d
+	}
+	if m := ex.Meta.MemoryMiB << 20; m > opt.Memory {
+		opt.Memory = m
+	}
 	deadline := time.Now().Add(opt.Timeout)
 	var problems []string
 	worst := ""
@@ -159,6 +165,9 @@ func (j *job) runTest(t *Test, left time.Duration, opt Options) (string, error) 
 		}
 	}
 	env := []string{"PATH=/usr/bin:/bin", "HOME=" + j.tmp, "TMPDIR=" + j.tmp}
+	if opt.MNIST != "" {
+		env = append(env, "AIGC_MNIST_DIR="+opt.MNIST)
+	}
 	fin, err := runLimited(j.src, env, limits{wall: left + 2*time.Second, memory: opt.Memory, output: opt.OutputLimit}, onLine,
 		j.bin, "-test.run", "^"+regexp.QuoteMeta(t.Name)+"$", "-test.v=test2json", "-test.count=1",
 		"-test.paniconexit0", "-test.timeout", left.String())
