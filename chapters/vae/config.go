@@ -23,9 +23,9 @@ type Config struct {
 	Arch string
 	// Hidden is the width of the MLP's encoder and decoder hidden ReLU
 	// layer (400, the example's fc1 and fc3), Latent the size J of z (20,
-	// its fc21 and fc22). Twenty dimensions are more than the digits
-	// need: a trained model leaves several of them at the prior (KL ≈ 0),
-	// unused.
+	// its fc21 and fc22). How many of the dimensions a trained model uses,
+	// rather than leaving them at the prior (KL ≈ 0), depends on β: the
+	// chapter measures it (ActiveDims).
 	Hidden, Latent int
 	// Width is the channels of Conv's first convolution (32; the second
 	// has twice as many). The MLP ignores it.
@@ -49,6 +49,11 @@ type Config struct {
 	// Beta weighs the KL term: 1 is the VAE, β > 1 a β-VAE (Higgins et al.
 	// 2017). The test loss is always the β = 1 bound.
 	Beta float64
+	// Warmup is the number of steps over which the KL term's weight rises
+	// linearly from 0 to Beta (KL annealing: Bowman et al. 2016, Sønderby
+	// et al. 2016), so that the decoder learns to use the code before the
+	// KL term can pull each dimension back to the prior; 0 starts at Beta.
+	Warmup int
 	// Seed fixes the initial weights, the order of the digits and the
 	// noise ε.
 	Seed uint64
@@ -99,8 +104,19 @@ func (c Config) validate() error {
 		return fmt.Errorf("learning rate is %g, want a number > 0", c.LR)
 	case !(c.Beta >= 0) || math.IsInf(c.Beta, 1):
 		return fmt.Errorf("β is %g, want a number ≥ 0", c.Beta)
+	case c.Warmup < 0:
+		return fmt.Errorf("KL warm-up is %d steps, want 0 or more", c.Warmup)
 	}
 	return nil
+}
+
+// BetaAt is the KL term's weight at a step (counted from 0): Beta, or
+// during the first Warmup steps Beta·step/Warmup.
+func (c Config) BetaAt(step int) float64 {
+	if step >= c.Warmup {
+		return c.Beta
+	}
+	return c.Beta * float64(step) / float64(c.Warmup)
 }
 
 // NewModel builds the model cfg asks for, for images of dim pixels, its

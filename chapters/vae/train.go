@@ -96,7 +96,7 @@ func Train(cfg Config, train, test *data.Dataset, progress func(Progress)) (*Res
 			eps := autograd.Const(tensor.RandN(noise, xb.Shape[0], cfg.Latent))
 			logits, mu, logVar := Forward(model, x, eps)
 			// summed over the batch, not averaged (reduction='sum')
-			loss, _, _ := NegativeELBO(logits, x, mu, logVar, cfg.Beta)
+			loss, _, _ := NegativeELBO(logits, x, mu, logVar, cfg.BetaAt(step))
 
 			opt.ZeroGrad()
 			loss.Backward()

@@ -10,6 +10,11 @@ import (
 	"github.com/luoxia/aigc/lib/tensor"
 )
 
+// UsedKL is the mean KL, in nats, above which the chapter counts a
+// dimension of the code as in use: well above the estimate's noise, far
+// below what a dimension that shapes the digits carries.
+const UsedKL = 0.01
+
 // ActiveDims ranks the code's dimensions by their mean KL over the digits
 // x [N, 784], most informative first, and returns the first k with their
 // KL in nats. A dimension whose q(z_j|x) is the prior for every digit has

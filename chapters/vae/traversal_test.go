@@ -59,3 +59,22 @@ func TestTraversal(t *testing.T) {
 		t.Error("a dimension beyond the code was accepted")
 	}
 }
+
+// TestBetaAt: the KL term's weight rises linearly over the warm-up and
+// stays at β after it; without warm-up it is β from the first step.
+func TestBetaAt(t *testing.T) {
+	cfg := DefaultConfig()
+	cfg.Beta, cfg.Warmup = 4, 100
+	for _, c := range []struct {
+		step int
+		want float64
+	}{{0, 0}, {25, 1}, {50, 2}, {99, 3.96}, {100, 4}, {5000, 4}} {
+		wantNear(t, "β at a step of the warm-up", cfg.BetaAt(c.step), c.want, 1e-12)
+	}
+	cfg.Warmup = 0
+	wantNear(t, "β without warm-up", cfg.BetaAt(0), 4, 0)
+	cfg.Warmup = -1
+	if _, err := cfg.NewModel(784, tensor.NewRNG(1)); err == nil {
+		t.Error("a negative warm-up was accepted")
+	}
+}

@@ -25,6 +25,7 @@ func vaeFlags(f trainFlags) trainRun {
 	r := &vaeRun{cfg: vae.DefaultConfig()}
 	model := f.String("model", vae.ArchMLP, "which model: "+vae.ArchMLP+" or "+vae.ArchConv)
 	f.Float64Var(&r.cfg.Beta, "beta", r.cfg.Beta, "weight β of the KL term: 1 is the VAE, more is a β-VAE")
+	f.IntVar(&r.cfg.Warmup, "warmup", 0, "KL annealing: raise the KL term's weight from 0 to β over this many steps (469 an epoch)")
 	f.atLeast(&r.cfg.Latent, "latent", 1, "size J of the code z")
 	f.epochs(&r.cfg.Epochs)
 	f.seed(&r.cfg.Seed)

@@ -136,8 +136,16 @@ func writeVAEFigures(stdout io.Writer, dir string, m vae.Model, test *tensor.Ten
 		}
 		return writeFigure(stdout, dir, "manifold.png", img)
 	}
-	dims, kl := vae.ActiveDims(m, test, 8)
-	fmt.Fprint(stdout, "the code's most used dimensions (mean KL on the test digits, nats):")
+	dims, kl := vae.ActiveDims(m, test, m.Latent())
+	used := 0
+	for _, k := range kl {
+		if k > vae.UsedKL {
+			used++
+		}
+	}
+	fmt.Fprintf(stdout, "dimensions of the code in use (mean KL over %g nats on the test digits): %d of %d\n", vae.UsedKL, used, m.Latent())
+	dims, kl = dims[:min(8, len(dims))], kl[:min(8, len(kl))]
+	fmt.Fprint(stdout, "the code's most used dimensions (mean KL, nats):")
 	for i, d := range dims {
 		fmt.Fprintf(stdout, " z%d %.2f", d, kl[i])
 	}
