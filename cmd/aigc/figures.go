@@ -6,6 +6,7 @@ import (
 	"io"
 	"path/filepath"
 
+	"github.com/luoxia/aigc/chapters/evaluation"
 	"github.com/luoxia/aigc/chapters/foundations"
 	"github.com/luoxia/aigc/chapters/gan"
 )
@@ -21,6 +22,7 @@ type explanatoryFigure struct {
 func explanatoryFigures() []explanatoryFigure {
 	return []explanatoryFigure{
 		{"foundations", "stepsize.png", foundations.StepSizeFigure},
+		{"evaluation", "balls.png", evaluation.BallsFigure},
 		{"gan", "optimal.png", func() (image.Image, error) { return gan.OptimalFigure([]float64{4, 1.5, 0}) }},
 		{"gan", "saturation.png", func() (image.Image, error) { return gan.SaturationFigure() }},
 	}
