@@ -9,6 +9,7 @@ import (
 	"github.com/luoxia/aigc/chapters/evaluation"
 	"github.com/luoxia/aigc/chapters/foundations"
 	"github.com/luoxia/aigc/chapters/gan"
+	"github.com/luoxia/aigc/chapters/vae"
 )
 
 // explanatoryFigure is one of the book's figures drawn from formulas and
@@ -25,6 +26,7 @@ func explanatoryFigures() []explanatoryFigure {
 		{"evaluation", "balls.png", evaluation.BallsFigure},
 		{"gan", "optimal.png", func() (image.Image, error) { return gan.OptimalFigure([]float64{4, 1.5, 0}) }},
 		{"gan", "saturation.png", func() (image.Image, error) { return gan.SaturationFigure() }},
+		{"vae", "gap.png", vae.ELBOGapFigure},
 	}
 }
 
