@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/luoxia/aigc/lib/metrics"
 	"github.com/luoxia/aigc/lib/tensor"
 )
 
@@ -138,5 +139,15 @@ func TestFIDBiasDraws(t *testing.T) {
 	}
 	fmt.Fprintf(&b, "fit A + K/n: A = %.2f, K = %.0f; log-log slope of the means %.2f, of the means minus A %.2f\n",
 		fit.A, fit.K, LogLogSlope(res.N, res.Mean), LogLogSlope(res.N, excess))
+	// The chapter's table, one draw per n (the first n training digits),
+	// and the slope of a straight line through it on log-log axes.
+	first := make([]float64, len(ns))
+	for i, n := range ns {
+		if first[i], err = metrics.FID(ref, head(pool, n)); err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintf(&b, "first %d: MNIST-FID %.2f\n", n, first[i])
+	}
+	fmt.Fprintf(&b, "log-log slope of one draw per n (the first n): %.2f\n", LogLogSlope(ns, first))
 	t.Log("\n" + b.String())
 }
