@@ -228,8 +228,8 @@ func TestTrainLatentOnBlobs(t *testing.T) {
 		}
 		return blobHits(codes, asked)
 	}
-	nearest, close := draw(res.EMA, asked, DefaultGuidance)
-	t.Logf("guided (w = %g): %d of %d nearest the blob asked for, %d within 1 of its centre", DefaultGuidance, nearest, len(asked), close)
+	nearest, close := draw(res.EMA, asked, DefaultLatentGuidance)
+	t.Logf("guided (w = %g): %d of %d nearest the blob asked for, %d within 1 of its centre", DefaultLatentGuidance, nearest, len(asked), close)
 	if nearest < 360 || close < 360 {
 		t.Errorf("guided: %d nearest the blob asked for and %d within 1 of it, of %d; want at least 360 of each", nearest, close, len(asked))
 	}
@@ -239,7 +239,7 @@ func TestTrainLatentOnBlobs(t *testing.T) {
 		t.Errorf("without a label %d of %d samples land nearest the blob asked of the guided run; want about a quarter, at most 200", un, len(asked))
 	}
 	untrained, _ := NewLatentDenoiser(cfg.Model, tensor.NewRNG(cfg.Seed))
-	_, uclose := draw(untrained, asked, DefaultGuidance)
+	_, uclose := draw(untrained, asked, DefaultLatentGuidance)
 	t.Logf("untrained: %d of %d within 1 of the blob asked for", uclose, len(asked))
 	if uclose > 200 {
 		t.Errorf("an untrained network puts %d of %d samples within 1 of the blob asked for; want at most 200", uclose, len(asked))

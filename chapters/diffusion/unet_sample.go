@@ -6,9 +6,17 @@ import (
 	"github.com/luoxia/aigc/lib/tensor"
 )
 
-// DefaultGuidance is the guidance scale w the chapter samples a
-// class-conditional network at unless told otherwise.
-const DefaultGuidance = 1.0
+// DefaultGuidance is the guidance scale w the chapter samples the pixel
+// U-Net at unless told otherwise: the smallest scale of the chapter's
+// table at which the evaluation classifier reads at least 95% of its
+// digits as the digit asked for, after the chapter's short training.
+// Guidance buys that reliability with variety: recall falls as w grows.
+const DefaultGuidance = 4.0
+
+// DefaultLatentGuidance is the latent model's default scale: its digits
+// already read as asked at w = 1, and a larger scale would only cost
+// recall.
+const DefaultLatentGuidance = 1.0
 
 // SampleChunk is how many rows SampleClasses (and SampleImages) draws at
 // once: enough for the matrix products to run at speed, few enough to

@@ -3,7 +3,9 @@ package main
 import (
 	"fmt"
 	"io"
+	"math"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -201,7 +203,7 @@ func sampleDiffusion(req *sampleRequest) (*tensor.Tensor, error) {
 	if cfg.Model != "toy" {
 		return nil, fmt.Errorf("%s: model %q; this aigc samples -model %s", filepath.Join(req.dir, "model.json"), cfg.Model, diffusionModels)
 	}
-	if req.diffusion.class != "" || req.diffusion.guidance != diffusion.DefaultGuidance {
+	if req.diffusion.class != "" || req.diffusion.guidance.set {
 		return nil, fmt.Errorf("-class, -guidance: %s is a 2-D model, which takes no class", req.dir)
 	}
 	if strings.ToLower(filepath.Ext(req.out)) != ".png" {
@@ -239,12 +241,45 @@ func sampleDiffusion(req *sampleRequest) (*tensor.Tensor, error) {
 
 // diffusionRequest is what `aigc sample` asks of a diffusion model.
 type diffusionRequest struct {
-	sampler  string  // -sampler: ddpm or ddim
-	steps    int     // -steps: the steps visited (0: all T)
-	eta      float64 // -eta: DDIM's η
-	variance string  // -variance: DDPM's σ_t², beta, betatilde or learned
-	class    string  // -class: a digit, or none
-	guidance float64 // -guidance: w
+	sampler  string        // -sampler: ddpm or ddim
+	steps    int           // -steps: the steps visited (0: all T)
+	eta      float64       // -eta: DDIM's η
+	variance string        // -variance: DDPM's σ_t², beta, betatilde or learned
+	class    string        // -class: a digit, or none
+	guidance optionalFloat // -guidance: w, if given
+}
+
+// optionalFloat is a float flag that knows whether it was given, for a
+// default that depends on the model the flag is applied to.
+type optionalFloat struct {
+	v   float64
+	set bool
+}
+
+// String is the flag's value as -h shows it: nothing when not given.
+func (f *optionalFloat) String() string {
+	if f == nil || !f.set {
+		return ""
+	}
+	return strconv.FormatFloat(f.v, 'g', -1, 64)
+}
+
+// Set parses the flag's value.
+func (f *optionalFloat) Set(s string) error {
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+		return fmt.Errorf("%q is not a number", s)
+	}
+	f.v, f.set = v, true
+	return nil
+}
+
+// or is the flag's value if it was given, else def.
+func (f optionalFloat) or(def float64) float64 {
+	if f.set {
+		return f.v
+	}
+	return def
 }
 
 // diffusionSampler is the sampler r asks for, for a model of T steps

@@ -213,13 +213,13 @@ func trainLatentDiffusion(r latentRun, dir string, stdout, stderr io.Writer) err
 	labels, _ := digitLabels("", 100)
 	sampler := unetSampler(res.Schedule.T)
 	lm := &latentModel{m: res.EMA, s: res.Schedule, scale: res.Scale, codec: codec}
-	x, timing, err := lm.draw(sampler, labels, diffusion.DefaultGuidance, len(labels), tensor.NewRNG(cfg.Seed+1))
+	x, timing, err := lm.draw(sampler, labels, diffusion.DefaultLatentGuidance, len(labels), tensor.NewRNG(cfg.Seed+1))
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "100 digits by %s (guidance w = %g) in %.2f s: %.2f s denoising the codes, %.2f s decoding them\n",
-		sampler, diffusion.DefaultGuidance, timing.total(), timing.denoise, timing.decode)
-	measured["sample_100"] = map[string]any{"sampler": sampler.String(), "guidance": diffusion.DefaultGuidance,
+		sampler, diffusion.DefaultLatentGuidance, timing.total(), timing.denoise, timing.decode)
+	measured["sample_100"] = map[string]any{"sampler": sampler.String(), "guidance": diffusion.DefaultLatentGuidance,
 		"seconds": timing.total(), "denoise_seconds": timing.denoise, "decode_seconds": timing.decode}
 	if err := nn.Save(filepath.Join(dir, latentParams), res.EMA); err != nil {
 		return err
@@ -391,13 +391,14 @@ func sampleLatentDiffusion(req *sampleRequest, rec *latentRecord) (*tensor.Tenso
 	if err != nil {
 		return nil, err
 	}
-	x, timing, err := lm.draw(sampler, labels, r.guidance, req.n, req.rng)
+	w := r.guidance.or(diffusion.DefaultLatentGuidance)
+	x, timing, err := lm.draw(sampler, labels, w, req.n, req.rng)
 	if err != nil {
 		return nil, err
 	}
 	what := "unconditional"
 	if labels != nil {
-		what = fmt.Sprintf("guidance w = %g", r.guidance)
+		what = fmt.Sprintf("guidance w = %g", w)
 	}
 	fmt.Fprintf(req.stdout, "%d samples by %s (%s) in %.2f s, %.2f s of it decoding\n", req.n, sampler, what, timing.total(), timing.decode)
 	return x, nil

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/luoxia/aigc/chapters/diffusion"
 	"github.com/luoxia/aigc/chapters/vae"
 	"github.com/luoxia/aigc/lib/data"
 	"github.com/luoxia/aigc/lib/nn"
@@ -67,7 +68,7 @@ func TestTrainLatentAndSample(t *testing.T) {
 		t.Errorf("a second run does not reuse the VAE:\n%s", &stdout)
 	}
 
-	sampleDigitsFourWays(t, dir)
+	sampleDigitsFourWays(t, dir, diffusion.DefaultLatentGuidance)
 
 	evalArgs := []string{"eval", "diffusion", "-checkpoint", dir, "-n", "10", "-samplers", "ddpm-5,ddim-3", "-guidance", "0,2",
 		"-guided-sampler", "ddim-3", "-figures", "-cache", testCache(t), "-json", filepath.Join(out, "eval.json")}

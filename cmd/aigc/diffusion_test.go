@@ -2,10 +2,13 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/luoxia/aigc/chapters/diffusion"
 )
 
 // The toy diffusion model trains for a few steps, measures its samplers,
@@ -100,7 +103,7 @@ func TestTrainUNetAndSample(t *testing.T) {
 	if !strings.Contains(stdout.String(), "DDIM η = 0, 25 steps") {
 		t.Errorf("the run does not say how it sampled its figure:\n%s", &stdout)
 	}
-	sampleDigitsFourWays(t, dir)
+	sampleDigitsFourWays(t, dir, diffusion.DefaultGuidance)
 	evalArgs := []string{"eval", "diffusion", "-checkpoint", dir, "-n", "10", "-samplers", "ddpm-5,ddpm-4-beta,ddim-3", "-guidance", "0,2",
 		"-guided-sampler", "ddim-3", "-bpd-n", "4", "-strata", "5", "-cache", testCache(t), "-json", filepath.Join(out, "eval.json"), "-figures"}
 	stdout.Reset()
@@ -139,8 +142,9 @@ func TestTrainUNetAndSample(t *testing.T) {
 // sampleDigitsFourWays has aigc sample draw three digits from the
 // class-conditional diffusion model in dir by its default sampler, by
 // respaced DDPM for a digit with guidance, without a label, and by
-// stochastic DDIM for a list of digits, each into an IDX file.
-func sampleDigitsFourWays(t *testing.T, dir string) {
+// stochastic DDIM for a list of digits, each into an IDX file. Without
+// -guidance it must use the model's default scale w.
+func sampleDigitsFourWays(t *testing.T, dir string, w float64) {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
 	for _, extra := range [][]string{
@@ -157,6 +161,9 @@ func sampleDigitsFourWays(t *testing.T, dir string) {
 		}
 		if info, err := os.Stat(idx); err != nil || info.Size() != 16+3*784 || !strings.Contains(stdout.String(), "3 samples by") {
 			t.Errorf("%v: %v\n%s", args, err, &stdout)
+		}
+		if want := fmt.Sprintf("guidance w = %g)", w); len(extra) == 0 && !strings.Contains(stdout.String(), want) {
+			t.Errorf("%v: no %q in\n%s", args, want, &stdout)
 		}
 	}
 }

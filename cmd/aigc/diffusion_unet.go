@@ -145,13 +145,14 @@ func sampleUNet(req *sampleRequest, cfg diffusion.UNetTrainConfig) (*tensor.Tens
 		return nil, err
 	}
 	start := time.Now()
-	x, err := diffusion.SampleImages(m, s, sampler, labels, r.guidance, req.n, req.rng)
+	w := r.guidance.or(diffusion.DefaultGuidance)
+	x, err := diffusion.SampleImages(m, s, sampler, labels, w, req.n, req.rng)
 	if err != nil {
 		return nil, err
 	}
 	what := "unconditional"
 	if labels != nil {
-		what = fmt.Sprintf("guidance w = %g", r.guidance)
+		what = fmt.Sprintf("guidance w = %g", w)
 	}
 	fmt.Fprintf(req.stdout, "%d samples by %s (%s) in %.1f s\n", req.n, sampler, what, time.Since(start).Seconds())
 	return x, nil

@@ -11,9 +11,13 @@ import (
 	"github.com/luoxia/aigc/lib/tensor"
 )
 
-// trainRingModel trains the plain GAN (model "ring", on cfg.Ring) or the
-// E-GAN ("egan") on the ring and writes its files into dir.
-func trainRingModel(model string, cfg gan.EGANConfig, dir string, stdout, stderr io.Writer) error {
+// trainRingModel trains the plain GAN (model "ring", on cfg.Ring), the
+// E-GAN ("egan") or the WGAN-GP ("wgan", on wcfg) on the ring and writes
+// its files into dir.
+func trainRingModel(model string, cfg gan.EGANConfig, wcfg gan.WGANConfig, dir string, stdout, stderr io.Writer) error {
+	if model == "wgan" {
+		cfg.Ring = wcfg.Ring
+	}
 	seed := cfg.Ring.Seed
 	bar := newProgress(stderr)
 	defer bar.done()
@@ -23,10 +27,14 @@ func trainRingModel(model string, cfg gan.EGANConfig, dir string, stdout, stderr
 	var res *gan.RingResult
 	var err error
 	var config any = cfg.Ring
-	if model == "egan" {
+	switch model {
+	case "egan":
 		res, err = gan.TrainRingEGAN(cfg, show)
 		config = cfg
-	} else {
+	case "wgan":
+		res, err = gan.TrainWGAN(wcfg, show)
+		config = wcfg
+	default:
 		res, err = gan.TrainRing(cfg.Ring, show)
 	}
 	bar.done()
@@ -34,7 +42,7 @@ func trainRingModel(model string, cfg gan.EGANConfig, dir string, stdout, stderr
 		return err
 	}
 	cov := res.Coverage(10000, seed+1)
-	name := map[string]string{"ring": "the GAN", "egan": "the E-GAN"}[model]
+	name := map[string]string{"ring": "the GAN", "egan": "the E-GAN", "wgan": "the WGAN-GP"}[model]
 	fmt.Fprintf(stdout, "%s on the ring after %d steps (%.1f ms/step): %s\n", name, cfg.Ring.Steps, res.MsPerStep, cov)
 	if err := nn.Save(filepath.Join(dir, "generator.params"), res.G); err != nil {
 		return err
@@ -48,6 +56,14 @@ func trainRingModel(model string, cfg gan.EGANConfig, dir string, stdout, stderr
 	}
 	if err := writeFigure(stdout, dir, "samples.png", img); err != nil {
 		return err
+	}
+	if model == "ring" {
+		if img, err = gan.SaturationFigure(); err != nil {
+			return err
+		}
+		if err := writeFigure(stdout, dir, "saturation.png", img); err != nil {
+			return err
+		}
 	}
 	measured := map[string]any{"modes": cov.Modes, "high_quality": cov.HighQuality}
 	if model == "egan" {

@@ -18,7 +18,7 @@ func init() {
 	register(&kind{
 		name: "ring", chapter: "gan",
 		summary: "a GAN on eight Gaussians in a ring, in seconds",
-		about:   "Trains the GAN chapter's GAN on the ring of eight Gaussians and writes its\nparameters, model.json (with the modes it covers) and samples.png, its samples\nover training, into -out/ring.",
+		about:   "Trains the GAN chapter's GAN on the ring of eight Gaussians and writes its\nparameters, model.json (with the modes it covers), samples.png, its samples\nover training, and saturation.png, the gradient the minimax and the\nnon-saturating losses give against the discriminator's logit, into -out/ring.\n-loss and -constant-lr show how it fails without the chapter's choices.",
 		flags:   ringFlags("ring"),
 		sample:  sampleRing,
 		tour:    []string{},
@@ -28,6 +28,14 @@ func init() {
 		summary: "an evolutionary GAN (E-GAN) on the same ring",
 		about:   "Trains the GAN chapter's E-GAN on the ring of eight Gaussians (the same start\nand schedule as ring) and writes its parameters, model.json (with the modes it\ncovers, the steps each mutation won and the fitness\ngaps) and samples.png into -out/egan.",
 		flags:   ringFlags("egan"),
+		sample:  sampleRing,
+		tour:    []string{},
+	})
+	register(&kind{
+		name: "wgan", chapter: "gan",
+		summary: "a Wasserstein GAN with gradient penalty on the same ring",
+		about:   "Trains the GAN chapter's WGAN-GP on the ring of eight Gaussians (the ring GAN's\nnetworks, the discriminator read as a critic, five critic steps a generator\nstep, λ = 0.1, a constant learning rate) and writes its parameters, model.json\n(with the modes it covers) and samples.png into -out/wgan.",
+		flags:   ringFlags("wgan"),
 		sample:  sampleRing,
 		tour:    []string{},
 	})
@@ -63,20 +71,38 @@ func init() {
 	})
 }
 
-// ringFlags are the flags of ring and egan: both take the E-GAN's
-// configuration, whose Ring is the plain GAN's.
+// ringFlags are the flags of ring, egan and wgan: ring and egan take the
+// E-GAN's configuration, whose Ring is the plain GAN's, and wgan the
+// WGAN-GP's. Only ring lets the loss and the schedule be changed, to show
+// how the GAN fails without them.
 func ringFlags(model string) func(f trainFlags) trainRun {
 	return func(f trainFlags) trainRun {
-		cfg := gan.DefaultEGANConfig()
-		f.steps(&cfg.Ring.Steps)
-		f.seed(&cfg.Ring.Seed)
+		cfg, wcfg := gan.DefaultEGANConfig(), gan.DefaultWGANConfig()
+		ring := &cfg.Ring
+		if model == "wgan" {
+			ring = &wcfg.Ring
+		}
+		f.steps(&ring.Steps)
+		f.seed(&ring.Seed)
+		constant := false
+		if model == "ring" {
+			f.StringVar(&ring.Loss, "loss", ring.Loss, "the generator's loss: nonsaturating, minimax or least-squares")
+			f.BoolVar(&constant, "constant-lr", false, "keep the learning rate at its start instead of decaying it along a cosine")
+		}
+		if model == "wgan" {
+			f.IntVar(&wcfg.Critic, "critic", wcfg.Critic, "critic steps per generator step")
+			f.Float64Var(&wcfg.Lambda, "lambda", wcfg.Lambda, "the gradient penalty's weight λ")
+		}
 		out := f.out()
 		return func(stdout, stderr io.Writer) error {
 			dir, err := modelDir(*out, model)
 			if err != nil {
 				return err
 			}
-			return trainRingModel(model, cfg, dir, stdout, stderr)
+			if constant {
+				ring.MinLR = ring.LR
+			}
+			return trainRingModel(model, cfg, wcfg, dir, stdout, stderr)
 		}
 	}
 }
@@ -140,8 +166,8 @@ func sampleRing(req *sampleRequest) (*tensor.Tensor, error) {
 	}
 	var cfg gan.RingConfig
 	inside := ""
-	if req.rec.Model == "egan" {
-		inside = "Ring" // EGANConfig.Ring
+	if req.rec.Model == "egan" || req.rec.Model == "wgan" {
+		inside = "Ring" // EGANConfig.Ring, WGANConfig.Ring
 	}
 	if err := decodeConfig(req.dir, req.rec, inside, &cfg); err != nil {
 		return nil, err

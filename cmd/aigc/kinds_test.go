@@ -143,7 +143,7 @@ func TestRegisteredKindRunsEverywhere(t *testing.T) {
 // sampled are the generative ones: images, and the transformer's text,
 // which alone is sampled as text.
 func TestRealKinds(t *testing.T) {
-	want := map[string]string{"mlp": "foundations", "classifier": "evaluation", "ring": "gan", "egan": "gan", "dcgan": "gan",
+	want := map[string]string{"mlp": "foundations", "classifier": "evaluation", "ring": "gan", "egan": "gan", "wgan": "gan", "dcgan": "gan",
 		"cgan": "gan", "egan-mnist": "gan", "cyclegan": "gan", "vae": "vae", "transformer": "transformer", "diffusion": "diffusion"}
 	for name, chapter := range want {
 		k := findKind(name)

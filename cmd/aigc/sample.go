@@ -35,7 +35,7 @@ func runSample(args []string, stdout, stderr io.Writer) error {
 	fs.IntVar(&diff.steps, "steps", 0, "diffusion models: how many of the T steps to visit (0: all); DDPM over fewer steps samples the respaced schedule")
 	fs.Float64Var(&diff.eta, "eta", 0, "diffusion models, -sampler ddim: η, from 0 (deterministic) to 1 (DDPM's variance)")
 	fs.StringVar(&diff.class, "class", "", "class-conditional diffusion models: the digit to ask for, or none (unconditional); default -digits's")
-	fs.Float64Var(&diff.guidance, "guidance", diffusion.DefaultGuidance, "class-conditional diffusion models: the guidance scale w, ε̃ = (1 + w) ε(x, y) − w ε(x, ∅)")
+	fs.Var(&diff.guidance, "guidance", fmt.Sprintf("class-conditional diffusion models: the guidance scale w, ε̃ = (1 + w) ε(x, y) − w ε(x, ∅) (default: %g for a U-Net, %g for a latent model)", diffusion.DefaultGuidance, diffusion.DefaultLatentGuidance))
 	fs.StringVar(&diff.variance, "variance", "", "diffusion models, -sampler ddpm: σ_t², beta, betatilde or learned (default: learned if the model learns it, else betatilde)")
 	if err := parseFlags(fs, args, 0); err != nil {
 		return err
