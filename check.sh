@@ -38,7 +38,9 @@ step "go vet"
 go vet ./... || fail "go vet ./..."
 
 step "go test"
-go test -count=1 ./... || fail "go test ./..."
+# A generous timeout: cmd/aigc trains many small models, and a busy
+# machine can take it past go test's default of ten minutes.
+go test -count=1 -timeout 40m ./... || fail "go test ./..."
 
 step "aigc grade -verify (every stub scores 0, every solution full marks)"
 go run ./cmd/aigc grade -verify || fail "aigc grade -verify"
@@ -81,6 +83,11 @@ if [ "${CHECK_FUZZ:-1}" != 0 ]; then
 	step "fuzzing the file readers (about 10 s each)"
 	go test -run '^$' -fuzz '^FuzzReadIDX$' -fuzztime 100000x -fuzzminimizetime 200x ./lib/data || fail "fuzzing the IDX reader"
 	go test -run '^$' -fuzz '^FuzzLoad$' -fuzztime 500000x -fuzzminimizetime 200x ./lib/nn || fail "fuzzing the parameter loader"
+	# Each file written and read costs these three more than a pure
+	# parser, hence the smaller counts.
+	go test -run '^$' -fuzz '^FuzzReadImagesSized$' -fuzztime 10000x -fuzzminimizetime 200x ./lib/data || fail "fuzzing the PNG folder reader"
+	go test -run '^$' -fuzz '^FuzzModelJSON$' -fuzztime 10000x -fuzzminimizetime 200x ./cmd/aigc || fail "fuzzing model.json"
+	go test -run '^$' -fuzz '^FuzzEvalText$' -fuzztime 5000x -fuzzminimizetime 200x ./cmd/aigc || fail "fuzzing aigc eval text's readers"
 fi
 
 printf '\ncheck.sh: all checks passed\n'

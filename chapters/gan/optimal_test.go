@@ -169,3 +169,18 @@ func TestOptimalPanicsOnBadInput(t *testing.T) {
 		}()
 	}
 }
+
+// TestOptimalFigure draws the three panels the chapter shows and checks
+// the picture's layout: one panel per shift, side by side.
+func TestOptimalFigure(t *testing.T) {
+	img, err := OptimalFigure([]float64{4, 1.5, 0})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b := img.Bounds(); b.Dx() < 3*360 || b.Dy() < 280 || b.Dy() > 2*280 {
+		t.Errorf("figure of %v, want three 360×280 panels in a row", b)
+	}
+	if _, err := OptimalFigure(nil); err == nil {
+		t.Error("no shifts gave no error")
+	}
+}

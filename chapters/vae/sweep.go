@@ -3,6 +3,13 @@ package vae
 import (
 	"fmt"
 	"image"
+	"image/color"
+	"math"
+
+	gplot "gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
 
 	"github.com/luoxia/aigc/lib/data"
 	"github.com/luoxia/aigc/lib/plot"
@@ -54,15 +61,52 @@ func BetaSweep(cfg Config, betas []float64, train, test *data.Dataset, progress 
 
 // RateDistortionFigure draws a sweep's points as a curve of distortion
 // against rate, in the order given (sort the betas first for a clean
-// line).
+// line), each point marked and labelled with its β, and the line
+// D + R = const through the point with the smallest D + R: the bound's
+// contour, which the curve touches where the bound is best.
 func RateDistortionFigure(points []RateDistortion) (image.Image, error) {
 	if len(points) == 0 {
 		return nil, fmt.Errorf("vae: RateDistortionFigure: no points")
 	}
-	rate, distortion := make([]float64, len(points)), make([]float64, len(points))
+	xys := make(plotter.XYs, len(points))
+	labels := make([]string, len(points))
+	best := 0
 	for i, p := range points {
-		rate[i], distortion[i] = p.Rate, p.Distortion
+		xys[i] = plotter.XY{X: p.Rate, Y: p.Distortion}
+		labels[i] = fmt.Sprintf("β = %g", p.Beta)
+		if p.Rate+p.Distortion < points[best].Rate+points[best].Distortion {
+			best = i
+		}
 	}
-	return plot.Curves("β-VAE: rate against distortion", "rate KL (nats/digit)", "distortion -log p(x|z) (nats/digit)",
-		[]plot.Series{{Name: "β sweep", X: rate, Y: distortion}})
+	p := gplot.New()
+	p.Title.Text = "β-VAE: rate against distortion"
+	p.X.Label.Text, p.Y.Label.Text = "rate KL (nats/digit)", "distortion -log p(x|z) (nats/digit)"
+	line, dots, err := plotter.NewLinePoints(xys)
+	if err != nil {
+		return nil, fmt.Errorf("vae: RateDistortionFigure: %w", err)
+	}
+	line.Color, dots.Color = color.NRGBA{R: 31, G: 119, B: 180, A: 255}, color.NRGBA{R: 31, G: 119, B: 180, A: 255}
+	dots.Radius = vg.Points(3)
+	l, err := plotter.NewLabels(plotter.XYLabels{XYs: xys, Labels: labels})
+	if err != nil {
+		return nil, fmt.Errorf("vae: RateDistortionFigure: %w", err)
+	}
+	for i := range l.TextStyle {
+		l.TextStyle[i].XAlign, l.Offset = draw.XLeft, vg.Point{X: vg.Points(5), Y: vg.Points(3)}
+	}
+	sum := points[best].Rate + points[best].Distortion
+	lo, hi := xys[0].X, xys[0].X
+	for _, xy := range xys {
+		lo, hi = math.Min(lo, xy.X), math.Max(hi, xy.X)
+	}
+	contour, err := plotter.NewLine(plotter.XYs{{X: lo, Y: sum - lo}, {X: hi, Y: sum - hi}})
+	if err != nil {
+		return nil, fmt.Errorf("vae: RateDistortionFigure: %w", err)
+	}
+	contour.Dashes = []vg.Length{vg.Points(4), vg.Points(3)}
+	contour.Color = color.NRGBA{R: 150, G: 150, B: 150, A: 255}
+	p.Add(plotter.NewGrid(), contour, line, dots, l)
+	p.Legend.Add(fmt.Sprintf("D + R = %.2f", sum), contour)
+	p.Legend.Top = true
+	return plot.Render(p, plot.DefaultWidth, plot.DefaultHeight)
 }

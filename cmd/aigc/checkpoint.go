@@ -25,12 +25,24 @@ type modelRecord struct {
 	Measured map[string]any  `json:"measured,omitempty"`
 }
 
+// maxRecordBytes is the largest model.json readRecord reads: the records
+// aigc train writes, losses of every step included, take kilobytes.
+const maxRecordBytes = 16 << 20
+
 // readRecord reads DIR/model.json.
 func readRecord(dir string) (*modelRecord, error) {
 	path := filepath.Join(dir, "model.json")
-	b, err := os.ReadFile(path)
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("%v (is %s a folder written by aigc train KIND, for a KIND of %s?)", err, dir, kindNames(sampledKinds()))
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, maxRecordBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(b) > maxRecordBytes {
+		return nil, fmt.Errorf("%s is larger than %d MB, more than any record aigc train writes", path, maxRecordBytes>>20)
 	}
 	var rec modelRecord
 	if err := json.Unmarshal(b, &rec); err != nil {
@@ -57,7 +69,7 @@ func decodeConfig(dir string, rec *modelRecord, inside string, v any) error {
 	if err := json.Unmarshal(raw, v); err != nil {
 		return fmt.Errorf("%s: config: %v", path, err)
 	}
-	return nil
+	return checkConfig(path, v)
 }
 
 // writeRecord writes model.json atomically.

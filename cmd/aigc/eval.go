@@ -122,12 +122,9 @@ func evalClassifier(cache, mnist string, stdout, stderr io.Writer) (*evaluation.
 
 // read28 reads images and insists on MNIST's 28×28.
 func read28(path string) (*tensor.Tensor, error) {
-	images, rows, cols, err := data.ReadImages(path)
+	images, err := data.ReadImagesSized(path, data.MNISTSide, data.MNISTSide)
 	if err != nil {
-		return nil, err
-	}
-	if rows != data.MNISTSide || cols != data.MNISTSide {
-		return nil, fmt.Errorf("%s: images are %d×%d pixels; the evaluation classifier reads 28×28 digits", path, cols, rows)
+		return nil, fmt.Errorf("%w (the evaluation classifier reads 28×28 digits)", err)
 	}
 	if images.Shape[0] < 2 {
 		return nil, fmt.Errorf("%s: %d image; scores need at least 2 (and thousands to mean much)", path, images.Shape[0])
@@ -194,16 +191,45 @@ func evalText(args []string, stdout, stderr io.Writer) error {
 	return nil
 }
 
+// The largest text aigc eval text reads: a file, and one line of it. A
+// line is one segment (a sentence, or a summary); ROUGE-L of two lines
+// costs the product of their lengths, which MeanRouge bounds in turn.
+const (
+	maxTextBytes = 64 << 20
+	maxLineBytes = 1 << 20
+)
+
 // readLines reads a text file's lines (a final newline ends the last
-// line rather than starting an empty one). An empty file is an error.
+// line rather than starting an empty one). An empty file is an error, and
+// so is a file or a line longer than the limits above.
 func readLines(path string) ([]string, error) {
-	b, err := os.ReadFile(path)
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, maxTextBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(b) > maxTextBytes {
+		return nil, fmt.Errorf("%s is longer than %d MB; aigc eval text reads at most that much per file", path, maxTextBytes>>20)
+	}
+	return splitLines(path, b)
+}
+
+// splitLines splits the text read from path into lines, as readLines
+// describes.
+func splitLines(path string, b []byte) ([]string, error) {
 	s := strings.TrimSuffix(strings.ReplaceAll(string(b), "\r\n", "\n"), "\n")
 	if s == "" {
 		return nil, fmt.Errorf("%s is empty: nothing to score", path)
 	}
-	return strings.Split(s, "\n"), nil
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		if len(l) > maxLineBytes {
+			return nil, fmt.Errorf("%s: line %d is %d bytes long, more than the %d a segment may have; split it", path, i+1, len(l), maxLineBytes)
+		}
+	}
+	return lines, nil
 }

@@ -28,8 +28,8 @@ func evalCGAN(args []string, stdout, stderr io.Writer) error {
 		fs.Usage()
 		return errUsage
 	}
-	if *n < 1 {
-		return fmt.Errorf("-n %d: want at least 1 sample per digit", *n)
+	if *n < 1 || *n > maxSamples/10 {
+		return fmt.Errorf("-n %d: want 1 to %d samples per digit", *n, maxSamples/10)
 	}
 	rec, err := readRecord(*ckpt)
 	if err != nil {

@@ -40,8 +40,8 @@ func evalDiffusion(args []string, stdout, stderr io.Writer) error {
 		fs.Usage()
 		return errUsage
 	}
-	if *n < 2 || *bpdN < 0 || *bpdN == 1 {
-		return fmt.Errorf("-n %d, -bpd-n %d: want at least 2 digits to draw, and -bpd-n 0 or at least 2", *n, *bpdN)
+	if *n < 2 || *n > maxSamples || *bpdN < 0 || *bpdN == 1 || *bpdN > 10000 {
+		return fmt.Errorf("-n %d, -bpd-n %d: want 2 to %d digits to draw, and -bpd-n 0 or 2 to 10,000 test digits", *n, *bpdN, maxSamples)
 	}
 	rec, err := readRecord(*ckpt)
 	if err != nil {

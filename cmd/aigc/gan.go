@@ -57,14 +57,6 @@ func trainRingModel(model string, cfg gan.EGANConfig, wcfg gan.WGANConfig, dir s
 	if err := writeFigure(stdout, dir, "samples.png", img); err != nil {
 		return err
 	}
-	if model == "ring" {
-		if img, err = gan.SaturationFigure(); err != nil {
-			return err
-		}
-		if err := writeFigure(stdout, dir, "saturation.png", img); err != nil {
-			return err
-		}
-	}
 	measured := map[string]any{"modes": cov.Modes, "high_quality": cov.HighQuality}
 	if model == "egan" {
 		reportEvolution(stdout, measured, res.Winners, res.Fitness)

@@ -66,7 +66,7 @@ func TestTrainGANAndSample(t *testing.T) {
 		{[]string{"train", "dcgan", "-every", "-1"}, 1, "-every -1: want 0 or more"},
 		{[]string{"train", "dcgan", "-steps", "0"}, 1, "-steps 0: want 1 or more"},
 		{[]string{"train", "cyclegan", "-lr", "-1"}, 1, "-lr -1: want a number > 0"},
-		{[]string{"sample", "-checkpoint", t.TempDir()}, 1, "aigc train KIND, for a KIND of ring, egan, dcgan"},
+		{[]string{"sample", "-checkpoint", t.TempDir()}, 1, "aigc train KIND, for a KIND of ring, egan, wgan, dcgan"},
 		{[]string{"eval", "cgan", "-checkpoint", filepath.Join(out, "dcgan")}, 1, `needs a conditional GAN`},
 		{[]string{"eval", "cgan", "-checkpoint", filepath.Join(out, "cgan"), "-n", "0"}, 1, `-n 0`},
 	} {

@@ -18,7 +18,7 @@ func init() {
 	register(&kind{
 		name: "ring", chapter: "gan",
 		summary: "a GAN on eight Gaussians in a ring, in seconds",
-		about:   "Trains the GAN chapter's GAN on the ring of eight Gaussians and writes its\nparameters, model.json (with the modes it covers), samples.png, its samples\nover training, and saturation.png, the gradient the minimax and the\nnon-saturating losses give against the discriminator's logit, into -out/ring.\n-loss and -constant-lr show how it fails without the chapter's choices.",
+		about:   "Trains the GAN chapter's GAN on the ring of eight Gaussians and writes its\nparameters, model.json (with the modes it covers) and samples.png, its samples\nover training, into -out/ring. -loss and -constant-lr show how it fails\nwithout the chapter's choices.",
 		flags:   ringFlags("ring"),
 		sample:  sampleRing,
 		tour:    []string{},

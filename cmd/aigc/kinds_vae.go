@@ -15,6 +15,7 @@ func init() {
 		about:   "Trains the VAE chapter's MLP VAE (the PyTorch examples' configuration) or its\nconvolutional VAE on MNIST, shows its progress, and writes its parameters after\nevery epoch (a checkpoint `aigc sample` reads), model.json with the test -ELBO\nper epoch, reconstructions, samples, and for a 2-D code the latent manifold,\ninto -out/MODEL.",
 		flags:   vaeFlags,
 		sample:  sampleVAE,
+		eval:    &command{summary: "a VAE's amortisation gap: the encoder's bound against each digit's own fitted q", run: evalVAE},
 		tour:    []string{"-epochs", "1"},
 	})
 }

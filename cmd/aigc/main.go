@@ -41,6 +41,7 @@ var aigc = dispatcher{
 			{"train", "train a model: " + kindNames(allKinds()), runTrain},
 			{"sample", "draw samples from a trained model: " + kindNames(sampledKinds()), runSample},
 			{"eval", "score samples: " + commandNames(evalCommands()), runEval},
+			{"figures", "draw the book's figures that need no trained model", runFigures},
 			{"kernel", "build and register the Jupyter kernel with luoxia's packages", runKernel},
 			{"notebooks", "execute notebooks headless and fail on the first failing cell", runNotebooks},
 		}

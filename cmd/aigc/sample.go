@@ -45,8 +45,8 @@ func runSample(args []string, stdout, stderr io.Writer) error {
 		fs.Usage()
 		return errUsage
 	}
-	if *n < 1 {
-		return fmt.Errorf("-n %d: want at least 1", *n)
+	if *n < 1 || *n > maxSampleChars {
+		return fmt.Errorf("-n %d: want 1 to %d (digits and points: to %d; run again with another -seed for more)", *n, maxSampleChars, maxSamples)
 	}
 	text.record(fs)
 	if err := text.check(); err != nil {
@@ -80,6 +80,9 @@ func runSample(args []string, stdout, stderr io.Writer) error {
 			*out = filepath.Join(*ckpt, "sampled.png")
 		}
 	}
+	if !k.text && *n > maxSamples {
+		return fmt.Errorf("-n %d: a %s model draws at most %d samples a run (%d digits take %.0f MB); run again with another -seed for more", *n, rec.Model, maxSamples, maxSamples, float64(maxSamples*data.MNISTPixels*8)/1e6)
+	}
 	ext := strings.ToLower(filepath.Ext(*out))
 	if !k.text && ext != ".png" && ext != ".idx" {
 		return fmt.Errorf("-out %s: write a .png or an .idx file", *out)
@@ -101,6 +104,13 @@ func runSample(args []string, stdout, stderr io.Writer) error {
 	}
 	return writeDigitGrid(stdout, filepath.Dir(*out), filepath.Base(*out), images, min(m, 10))
 }
+
+// The most samples one run of aigc sample draws: as many digits (or
+// points) as MNIST has training digits, and a megabyte of text.
+const (
+	maxSamples     = 60000
+	maxSampleChars = 1 << 20
+)
 
 // digitLabels parses -digits ("3" or "0,1,7") into n labels, repeating
 // the list; empty means 0, 1, ..., 9 in turn.

@@ -114,7 +114,8 @@ func saveVAE(dir string, cfg vae.Config, epochs int, seconds float64, m vae.Mode
 }
 
 // writeVAEFigures draws reconstructions of test digits, samples from the
-// prior, and for a 2-D code the latent manifold.
+// prior, and for a 2-D code the latent manifold, for a larger one the
+// traversals of its eight most used dimensions from the first test digit.
 func writeVAEFigures(stdout io.Writer, dir string, m vae.Model, test *tensor.Tensor, seed uint64) error {
 	img, err := vae.ReconstructionFigure(m, tensor.Slice(test, 0, 0, 10), 10)
 	if err != nil {
@@ -135,20 +136,22 @@ func writeVAEFigures(stdout io.Writer, dir string, m vae.Model, test *tensor.Ten
 		}
 		return writeFigure(stdout, dir, "manifold.png", img)
 	}
-	return nil
+	dims, kl := vae.ActiveDims(m, test, 8)
+	fmt.Fprint(stdout, "the code's most used dimensions (mean KL on the test digits, nats):")
+	for i, d := range dims {
+		fmt.Fprintf(stdout, " z%d %.2f", d, kl[i])
+	}
+	fmt.Fprintln(stdout)
+	if img, err = vae.TraversalFigure(m, tensor.Slice(test, 0, 0, 1), dims, []float64{-3, -2, -1, 0, 1, 2, 3}); err != nil {
+		return err
+	}
+	return writeFigure(stdout, dir, "traversals.png", img)
 }
 
 // sampleVAE draws digits from a VAE's checkpoint, z ~ N(0, I).
 func sampleVAE(req *sampleRequest) (*tensor.Tensor, error) {
-	var cfg vae.Config
-	if err := decodeConfig(req.dir, req.rec, "", &cfg); err != nil {
-		return nil, err
-	}
-	m, err := cfg.NewModel(data.MNISTPixels, tensor.NewRNG(1))
+	m, err := loadVAE(req.dir, req.rec)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", filepath.Join(req.dir, "model.json"), err)
-	}
-	if err := nn.Load(filepath.Join(req.dir, "vae.params"), m); err != nil {
 		return nil, err
 	}
 	return vae.Sample(m, req.n, req.rng), nil

@@ -50,11 +50,24 @@ func TestTrainVAEAndSample(t *testing.T) {
 	if err != nil || imgs.Shape[0] != 12 || rows != 28 || cols != 28 {
 		t.Errorf("sampled %v of %d×%d, %v", imgs.Shape, rows, cols, err)
 	}
+	stdout.Reset()
+	gap := filepath.Join(out, "gap.json")
+	if code := run([]string{"eval", "vae", "-checkpoint", dir, "-n", "20", "-steps", "30", "-draws", "2", "-json", gap}, &stdout, &stderr); code != 0 {
+		t.Fatalf("eval vae: exit code %d\n%s", code, &stderr)
+	}
+	if !strings.Contains(stdout.String(), "amortisation gap") {
+		t.Errorf("eval vae printed\n%s", &stdout)
+	}
+	if info, err := os.Stat(gap); err != nil || info.Size() == 0 {
+		t.Errorf("eval vae -json: %v", err)
+	}
 	for _, bad := range []struct {
 		args []string
 		code int
 		want string
 	}{
+		{[]string{"eval", "vae", "-checkpoint", dir, "-n", "0"}, 1, "-n 0: want 1 to 10000"},
+		{[]string{"eval", "vae", "-checkpoint", dir, "-lr", "0"}, 1, "-lr 0: want a learning rate > 0"},
 		{[]string{"train", "vae", "-model", "gru"}, 2, "-model must be mlp or conv"},
 		{[]string{"train", "vae", "-beta", "-1", "-train-size", "200", "-out", out}, 1, "β is -1"},
 		{[]string{"train", "vae", "-iwae", "-2"}, 1, "-iwae -2: want 0 or more"},
@@ -76,7 +89,10 @@ func TestTourVAEStop(t *testing.T) {
 	if !strings.Contains(stdout.String(), "test -ELBO") || !strings.Contains(stdout.String(), "epoch 1/1") {
 		t.Errorf("the stop did not print the test -ELBO:\n%s", &stdout)
 	}
-	for _, name := range []string{"reconstructions.png", "samples.png", "model.json"} {
+	if !strings.Contains(stdout.String(), "most used dimensions") {
+		t.Errorf("the stop did not rank the code's dimensions:\n%s", &stdout)
+	}
+	for _, name := range []string{"reconstructions.png", "samples.png", "traversals.png", "model.json"} {
 		if info, err := os.Stat(filepath.Join(out, "vae", "mlp", name)); err != nil || info.Size() == 0 {
 			t.Errorf("%s not written: %v", name, err)
 		}

@@ -24,7 +24,12 @@
 // Because a header is only a promise, [ReadIDX] checks it before trusting it:
 // a header that claims more than [MaxIDXBytes] of data, or dimensions whose
 // product overflows, is refused without allocating, and a stream that ends
-// early is reported with the number of bytes promised and found.
+// early is reported with the number of bytes promised and found. The data
+// is read as it arrives rather than allocated at the promised size, and
+// [ReadIDXFile] also compares the promise with the file's size (for a
+// gzipped file, with the most its compressed bytes can decompress to).
+// [ReadImages] and [ReadImagesSized] check the images' number and size from
+// the IDX header, or from each PNG's header, before reading any pixel.
 //
 // # MNIST
 //

@@ -22,10 +22,14 @@ const (
 )
 
 // MaxIDXBytes is the most element data ReadIDX accepts from one file
-// (2 GiB - 1, about forty times MNIST's training images). A header that
+// (1 GiB, about twenty times MNIST's training images). A header that
 // promises more is refused before anything is allocated, so a corrupt or
 // hostile header cannot make the reader reserve absurd amounts of memory.
-const MaxIDXBytes = math.MaxInt32
+const MaxIDXBytes = 1 << 30
+
+// gzipMaxRatio bounds how many bytes one compressed byte can become:
+// DEFLATE's longest match, 258 bytes, costs at least two bits.
+const gzipMaxRatio = 1032
 
 // IDX is one array read from an IDX file.
 type IDX struct {
@@ -107,21 +111,34 @@ func idxType(t byte) (size int, name string, ok bool) {
 // magic bytes 1f 8b it is decompressed first, so .gz files need no special
 // handling. Errors say what the header promised and what the stream held.
 func ReadIDX(r io.Reader) (*IDX, error) {
-	x, err := readIDX(r)
+	x, err := readIDX(r, -1, nil)
 	if err != nil {
 		return nil, fmt.Errorf("data: ReadIDX: %w", err)
 	}
 	return x, nil
 }
 
-// ReadIDXFile reads the IDX file (gzipped or not) at path; errors name the path.
+// ReadIDXFile reads the IDX file (gzipped or not) at path; errors name the
+// path. Besides ReadIDX's checks, the header's promise is compared with the
+// file's size before the data is read: a plain file must hold the promised
+// bytes, and a gzipped one must be large enough to decompress to them.
 func ReadIDXFile(path string) (*IDX, error) {
+	return readIDXFile(path, nil)
+}
+
+// readIDXFile is ReadIDXFile with a check of the header's element type and
+// dims, made before any data is read; check may be nil.
+func readIDXFile(path string, check func(typ byte, dims []int) error) (*IDX, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("data: %w", err) // *PathError already names the path
 	}
 	defer f.Close()
-	x, err := readIDX(f)
+	info, err := f.Stat()
+	if err != nil {
+		return nil, fmt.Errorf("data: %w", err)
+	}
+	x, err := readIDX(f, info.Size(), check)
 	if err != nil {
 		return nil, fmt.Errorf("data: %s: %w", path, err)
 	}
@@ -129,8 +146,9 @@ func ReadIDXFile(path string) (*IDX, error) {
 }
 
 // readIDX does ReadIDX's work; its errors carry no prefix so the callers can
-// add the path or the function name.
-func readIDX(r io.Reader) (*IDX, error) {
+// add the path or the function name. size is the stream's length in bytes,
+// or -1 if it is not known; check, if not nil, vets the header.
+func readIDX(r io.Reader, size int64, check func(typ byte, dims []int) error) (*IDX, error) {
 	br := bufio.NewReader(r)
 	if head, err := br.Peek(2); err == nil && head[0] == 0x1f && head[1] == 0x8b {
 		zr, err := gzip.NewReader(br)
@@ -138,14 +156,21 @@ func readIDX(r io.Reader) (*IDX, error) {
 			return nil, fmt.Errorf("gzip header: %w", err)
 		}
 		defer zr.Close()
-		return parseIDX(zr, " (after gunzip)")
+		room := int64(-1)
+		if size >= 0 {
+			room = size * gzipMaxRatio
+		}
+		return parseIDX(zr, " (after gunzip)", room, check)
 	}
-	return parseIDX(br, "")
+	return parseIDX(br, "", size, check)
 }
 
 // parseIDX reads the header, checks it, then reads the promised elements.
-// where is added to messages about the stream's length.
-func parseIDX(r io.Reader, where string) (*IDX, error) {
+// where is added to messages about the stream's length. room is the most
+// bytes the stream can hold, header included (-1: unknown); a header that
+// promises more is refused before the data is read. check, if not nil,
+// vets the element type and dims at the same point.
+func parseIDX(r io.Reader, where string, room int64, check func(typ byte, dims []int) error) (*IDX, error) {
 	var magic [4]byte
 	if n, err := io.ReadFull(r, magic[:]); err != nil {
 		return nil, shortRead(err, "header", "an IDX file starts with a 4-byte magic number, found %d bytes%s", n, where)
@@ -187,6 +212,17 @@ func parseIDX(r io.Reader, where string) (*IDX, error) {
 		}
 	}
 
+	if head := int64(4 + 4*ndims); room >= 0 && int64(total) > room-head {
+		if where == "" {
+			return nil, fmt.Errorf("truncated data: the header's dims %v of %s (%d bytes each) promise %d bytes, found %d (the file's size after its %d-byte header)", dims, name, size, total, max(room-head, 0), head)
+		}
+		return nil, fmt.Errorf("truncated data: the header's dims %v of %s (%d bytes each) promise %d bytes, more than the compressed file can hold (%d bytes, at most %d times that once decompressed)", dims, name, size, total, room/gzipMaxRatio, gzipMaxRatio)
+	}
+	if check != nil {
+		if err := check(typ, dims); err != nil {
+			return nil, err
+		}
+	}
 	data, err := readFull(r, int(total))
 	if err != nil {
 		return nil, shortRead(err, "data", "the header's dims %v of %s (%d bytes each) promise %d bytes, found %d%s", dims, name, size, total, len(data), where)

@@ -108,8 +108,8 @@ func TestReadIDXErrors(t *testing.T) {
 		{"truncated data", valid[:len(valid)-2], []string{"truncated data", "[2 3]", "promise 6 bytes", "found 4"}},
 		{"truncated gzipped data", gzipBytes(valid[:len(valid)-2]), []string{"truncated data", "promise 6 bytes", "found 4", "after gunzip"}},
 		{"trailing data", append(append([]byte{}, valid...), 9), []string{"continues past the 6 bytes", "[2 3]"}},
-		{"overflowing dims", encodeIDX(IDXFloat64, []int{1 << 31, 1 << 31, 1 << 31}, nil), []string{"promise more than 2147483647 bytes", "float64 (8 bytes each)"}},
-		{"too big", encodeIDX(IDXUint8, []int{1 << 16, 1 << 16}, nil), []string{"[65536 65536]", "more than 2147483647 bytes"}},
+		{"overflowing dims", encodeIDX(IDXFloat64, []int{1 << 31, 1 << 31, 1 << 31}, nil), []string{"promise more than 1073741824 bytes", "float64 (8 bytes each)"}},
+		{"too big", encodeIDX(IDXUint8, []int{1 << 16, 1 << 16}, nil), []string{"[65536 65536]", "more than 1073741824 bytes"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			x, err := ReadIDX(bytes.NewReader(tc.file))
@@ -139,7 +139,7 @@ func TestReadIDXHugeClaimAllocatesLittle(t *testing.T) {
 		runtime.ReadMemStats(&before)
 		_, err := ReadIDX(bytes.NewReader(file))
 		runtime.ReadMemStats(&after)
-		wantErr(t, err, "truncated data", "promise 2147483647 bytes, found 10")
+		wantErr(t, err, "truncated data", "promise 1073741824 bytes, found 10")
 		if got := after.TotalAlloc - before.TotalAlloc; got > 1<<20 {
 			t.Errorf("allocated %d bytes to read a 10-byte body", got)
 		}

@@ -73,7 +73,7 @@ func TestReadPNGFolder(t *testing.T) {
 		t.Errorf("pixels %v", got.Data)
 	}
 	writePNG(t, filepath.Join(dir, "c.png"), image.NewGray(image.Rect(0, 0, 4, 4)))
-	if _, _, _, err := ReadImages(dir); err == nil || !strings.Contains(err.Error(), "c.png is 4×4") {
+	if _, _, _, err := ReadImages(dir); err == nil || !strings.Contains(err.Error(), "c.png: 4×4 pixels") {
 		t.Errorf("mixed sizes: %v", err)
 	}
 	if _, _, _, err := ReadImages(t.TempDir()); err == nil || !strings.Contains(err.Error(), "no .png images") {

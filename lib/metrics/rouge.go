@@ -95,14 +95,42 @@ func LCSTable(a, b []string) [][]int {
 	return L
 }
 
+// ANCHOR_END: rouge_l
+
+// ANCHOR: lcs_two_rows
+
 // LCSLength is the length of the longest common subsequence of a and b:
 // the most tokens both contain in the same order, not necessarily
-// adjacent ("a b c d" and "a c d b" share "a c d", length 3).
+// adjacent ("a b c d" and "a c d b" share "a c d", length 3). It fills
+// LCSTable's rows in the same order, but each row needs only the one
+// before it, so it keeps two rows as long as the shorter sequence: the
+// same answer in O(min(len(a), len(b))) memory.
 func LCSLength(a, b []string) int {
-	return LCSTable(a, b)[len(a)][len(b)]
+	if len(b) > len(a) {
+		a, b = b, a // the LCS is symmetric; rows run along the shorter
+	}
+	prev, cur := make([]int, len(b)+1), make([]int, len(b)+1)
+	for i := 1; i <= len(a); i++ {
+		for j := 1; j <= len(b); j++ {
+			if a[i-1] == b[j-1] {
+				cur[j] = prev[j-1] + 1
+			} else {
+				cur[j] = max(prev[j], cur[j-1])
+			}
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }
 
-// ANCHOR_END: rouge_l
+// ANCHOR_END: lcs_two_rows
+
+// MaxLCSCells bounds the table MeanRouge lets ROUGE-L fill for one pair
+// of lines: len(hyp)·len(ref) tokens, 2³² (two lines of 65,536 tokens).
+// Each cell is a comparison, so that is seconds of work; a pair beyond it
+// is refused with an error naming the line rather than left to run for
+// hours.
+const MaxLCSCells = 1 << 32
 
 // RougeL is sentence-level ROUGE-L (rouge-score's "rougeL"): with LCS the
 // longest common subsequence of the tokenized hypothesis and reference,
@@ -134,6 +162,14 @@ func MeanRouge(hyps, refs []string, kind string) (RougeScore, error) {
 	}
 	if len(hyps) == 0 {
 		return RougeScore{}, fmt.Errorf("metrics: MeanRouge: no lines to score")
+	}
+	if kind == "rougeL" {
+		for i := range hyps {
+			h, r := len(RougeTokenize(hyps[i])), len(RougeTokenize(refs[i]))
+			if cells := int64(h) * int64(r); cells > MaxLCSCells {
+				return RougeScore{}, fmt.Errorf("metrics: MeanRouge: line %d: ROUGE-L of %d by %d tokens would fill %d table cells, more than MaxLCSCells (%d); split the line", i+1, h, r, cells, int64(MaxLCSCells))
+			}
+		}
 	}
 	var mean RougeScore
 	for i := range hyps {

@@ -149,16 +149,34 @@ func Conv2dGradWeight(x, dy *Tensor, kh, kw, stride, pad int) *Tensor {
 		panic(fmt.Sprintf("tensor: Conv2dGradWeight: gradient %v does not match input %v with a %dx%d kernel, stride %d, pad %d", dy.Shape, x.Shape, kh, kw, stride, pad))
 	}
 	dw := New(f, g.c, kh, kw)
-	// Each worker sums its images into its own accumulator, filed under its
-	// first image (workers write distinct slots, so no lock); adding them in
-	// image order afterwards makes the result independent of which worker
-	// finishes first. An empty batch still makes one call, for images [0, 0).
-	partial := make([][]float64, maxInt(nb, 1))
-	forEachImageSum(nb, g, len(dw.Data), func(n int, col, acc []float64) {
-		im2col(g, x.Data[n*g.c*g.h*g.w:][:g.c*g.h*g.w], col)
-		gemm(false, true, 1, dy.Data[n*f*g.cols():][:f*g.cols()], g.cols(), col, g.cols(), 1, acc, f, g.rows(), g.cols())
-	}, func(lo int, acc []float64) { partial[lo] = acc })
-	for _, acc := range partial {
+	// The batch is cut into at most gradWeightBlocks runs of consecutive
+	// images, a cut that depends on the batch size alone. Each run's images
+	// are summed in order into the run's own accumulator, whichever
+	// goroutine does it, and the runs are then added in order. The rounding,
+	// hence every bit of dw, is then the same at any GOMAXPROCS, while two
+	// or more cores still share the work.
+	blocks := min(nb, gradWeightBlocks)
+	if blocks == 0 {
+		return dw
+	}
+	per := (nb + blocks - 1) / blocks
+	blocks = (nb + per - 1) / per
+	partial := make([][]float64, blocks)
+	parallelFor(blocks, per*g.rows()*g.cols(), func(lo, hi int) {
+		col := make([]float64, g.rows()*g.cols())
+		for b := lo; b < hi; b++ {
+			acc := dw.Data // the first run sums straight into dw
+			if b > 0 {
+				acc = make([]float64, len(dw.Data))
+			}
+			for n := b * per; n < min(nb, (b+1)*per); n++ {
+				im2col(g, x.Data[n*g.c*g.h*g.w:][:g.c*g.h*g.w], col)
+				gemm(false, true, 1, dy.Data[n*f*g.cols():][:f*g.cols()], g.cols(), col, g.cols(), 1, acc, f, g.rows(), g.cols())
+			}
+			partial[b] = acc
+		}
+	})
+	for _, acc := range partial[1:] {
 		for i, v := range acc {
 			dw.Data[i] += v
 		}
@@ -177,23 +195,18 @@ func ConvTranspose2d(x, w *Tensor, stride, pad int) *Tensor {
 	return Conv2dGradInput(x, w, oh, ow, stride, pad)
 }
 
+// gradWeightBlocks is the most runs of images Conv2dGradWeight sums
+// separately: enough to keep a few cores busy, few enough that the runs'
+// accumulators (one filter bank each) cost little memory.
+const gradWeightBlocks = 4
+
 // forEachImage runs fn for every image index in [0, nb), spreading images
 // over goroutines; each worker owns one im2col buffer.
 func forEachImage(nb int, g geom, fn func(n int, col []float64)) {
-	forEachImageSum(nb, g, 0, func(n int, col, _ []float64) { fn(n, col) }, nil)
-}
-
-// forEachImageSum is forEachImage with a per-worker accumulator of accLen
-// values, handed to merge with the worker's first image index when it finishes.
-func forEachImageSum(nb int, g geom, accLen int, fn func(n int, col, acc []float64), merge func(lo int, acc []float64)) {
 	parallelFor(nb, g.rows()*g.cols(), func(lo, hi int) {
 		col := make([]float64, g.rows()*g.cols())
-		acc := make([]float64, accLen)
 		for n := lo; n < hi; n++ {
-			fn(n, col, acc)
-		}
-		if merge != nil {
-			merge(lo, acc)
+			fn(n, col)
 		}
 	})
 }

@@ -42,6 +42,9 @@
 //
 // Slices are indexed by what they hold: betas[t-1] is β_t (a schedule has
 // T entries), and alphaBar[t] is ᾱ_t (T + 1 entries, from ᾱ_0 = 1).
+//
+// Chapter sections "The forward process" and "Schedules",
+// chapters/diffusion/README.md.
 package schedule
 
 // AlphaBar returns ᾱ_0, ..., ᾱ_T for the betas β_1, ..., β_T (betas[t-1]
@@ -64,6 +67,6 @@ func Linear(T int, beta1, betaT float64) []float64 {
 // whose product is ᾱ_t = f(t)/f(0), each clipped at 0.999; betas[t-1] is
 // β_t. Nichol & Dhariwal use s = 0.008.
 func Cosine(T int, s float64) []float64 {
-	// TODO: f first, then one β per step from consecutive values of ᾱ.
+	// TODO: solve the product's definition for β_t.
 	return nil
 }

@@ -35,6 +35,8 @@
 // alphaBar[t] holds ᾱ_t, from alphaBar[0] = ᾱ_0 = 1 to alphaBar[T] = ᾱ_T,
 // as exercise 01's AlphaBar returns it. Vectors are plain []float64, one
 // entry per pixel; the noise is independent across entries.
+//
+// Chapter section "The forward process", chapters/diffusion/README.md.
 package closedform
 
 // Noise returns x_t drawn from q(x_t | x_0) for the data x0 at step t

@@ -36,6 +36,9 @@
 // alphaBar[t] holds ᾱ_t, from alphaBar[0] = 1 to alphaBar[T], as exercise
 // 01's AlphaBar returns it, and it is all of the schedule a function gets:
 // α_t = ᾱ_t/ᾱ_{t-1} and β_t = 1 - α_t. Vectors are plain []float64.
+//
+// Chapter section "The reverse process and its target",
+// chapters/diffusion/README.md.
 package posterior
 
 // PosteriorVariance returns β̃_t, the variance of each entry of

@@ -36,6 +36,9 @@
 // alphaBar[t] holds ᾱ_t, from alphaBar[0] = 1 to alphaBar[T], as exercise
 // 01's AlphaBar returns it. Vectors are plain []float64, one entry per
 // pixel.
+//
+// Chapter section "DDIM: fewer steps, and no noise",
+// chapters/diffusion/README.md.
 package ddim
 
 // Sigma returns σ of one DDIM step from t down to tPrev (the t' above,

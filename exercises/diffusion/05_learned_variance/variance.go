@@ -53,6 +53,9 @@
 // alphaBar[t] holds ᾱ_t, from alphaBar[0] = 1 to alphaBar[T], as exercise
 // 01's AlphaBar returns it: β_t = 1 - ᾱ_t/ᾱ_{t-1}, and β̃_t is exercise
 // 03's PosteriorVariance.
+//
+// Chapter section "The reverse step's variance",
+// chapters/diffusion/README.md.
 package learnedvar
 
 // LogVariance returns log Σ_θ, the log of the learnt variance of the

@@ -47,6 +47,9 @@
 // from alphaBar[0] = 1 to alphaBar[T], as exercise 01's AlphaBar returns
 // it. Labels are ints, and the null label is whichever int the caller
 // reserves for it.
+//
+// Chapter section "Guidance: trading variety for fidelity",
+// chapters/diffusion/README.md.
 package guidance
 
 // Guide returns the guided noise prediction ε̃ = (1 + w)·epsCond - w·epsUncond

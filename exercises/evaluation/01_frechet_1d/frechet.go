@@ -8,10 +8,10 @@
 //
 //	d² = |μ1 - μ2|² + tr(Σ1 + Σ2 - 2(Σ1Σ2)^{1/2})
 //
-// In one dimension Σ is a variance σ², (Σ1Σ2)^{1/2} = σ1σ2, and the trace
-// term is σ1² + σ2² - 2σ1σ2 = (σ1 - σ2)²:
-//
-//	d² = (μ1 - μ2)² + (σ1 - σ2)²
+// Work out what this becomes in one dimension, where each Σ is a variance
+// σ² (chapter section "The Fréchet distance, and FID",
+// chapters/evaluation/README.md, derives the one-dimensional case
+// directly, from the best way to pair the two distributions' samples).
 //
 // Like pytorch-fid, the functions here take variances (covariances), not
 // standard deviations, and return d², not d.
@@ -20,7 +20,7 @@ package frechet1d
 // FrechetGaussian1D returns the squared Fréchet distance between
 // N(mu1, var1) and N(mu2, var2). Note that var1 and var2 are variances σ².
 func FrechetGaussian1D(mu1, var1, mu2, var2 float64) float64 {
-	// TODO: (μ1 - μ2)² plus the trace term, which in 1-D needs σ = √var.
+	// TODO: reduce the general formula to one dimension by hand first.
 	return 0
 }
 
@@ -29,7 +29,7 @@ func FrechetGaussian1D(mu1, var1, mu2, var2 float64) float64 {
 // variance is undefined for fewer than two samples: then the variance is
 // NaN, and for no samples at all the mean is NaN too.
 func FitGaussian(x []float64) (mean, variance float64) {
-	// TODO: the mean, then Σ(x - mean)²/(N - 1); NaN where undefined.
+	// TODO: NaN where undefined.
 	return 0, 0
 }
 

@@ -15,6 +15,9 @@
 // closest to c, the shorter one on a tie; and for a corpus, c and r are
 // the sums over its sentences, so the penalty is computed once for the
 // whole corpus, never averaged over sentences.
+//
+// See the chapter section "Text: BLEU and ROUGE" in
+// chapters/evaluation/README.md.
 package brevity
 
 // BrevityPenalty returns BP for a hypothesis of c tokens and a reference

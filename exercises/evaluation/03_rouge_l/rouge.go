@@ -11,21 +11,18 @@
 //
 // The conventions follow Google's rouge-score package (the F-measure is
 // the harmonic mean, β = 1), including its edge case: when either side is
-// empty, or the LCS is 0, all three are 0, never NaN. The functions take
+// empty, or the LCS is 0, all three are 0, never NaN (chapter section
+// "Text: BLEU and ROUGE", chapters/evaluation/README.md). The functions take
 // tokens; rouge-score would first lowercase the text and split it on
 // anything that is not a letter or a digit.
 package rougel
 
-// LCS returns the length of the longest common subsequence of a and b.
-// Use dynamic programming: with L[i][j] the LCS of a[:i] and b[:j],
-//
-//	L[i][j] = L[i-1][j-1] + 1                  if a[i-1] = b[j-1]
-//	L[i][j] = max(L[i-1][j], L[i][j-1])        otherwise
-//
-// and L[i][0] = L[0][j] = 0; the answer is L[len(a)][len(b)], in
-// O(len(a)·len(b)) time.
+// LCS returns the length of the longest common subsequence of a and b, in
+// O(len(a)·len(b)) time: trying every subsequence would take exponential
+// time, so build the answer for longer prefixes of a and b from the
+// answers for shorter ones (dynamic programming).
 func LCS(a, b []string) int {
-	// TODO: fill the table (two rows are enough).
+	// TODO: the LCS of each pair of prefixes, from shorter ones.
 	return 0
 }
 

@@ -18,6 +18,9 @@
 //
 // The paper averages the score over 10 splits of 5,000 images and reports
 // the mean and standard deviation; this exercise scores one split.
+//
+// See the chapter section "The Inception Score" in
+// chapters/evaluation/README.md.
 package inception
 
 import "github.com/luoxia/aigc/lib/tensor"

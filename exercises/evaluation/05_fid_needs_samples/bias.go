@@ -14,27 +14,22 @@
 // et al. 2018, "Demystifying MMD GANs"; Chong & Forsyth 2020,
 // "Effectively Unbiased FID and Inception Score and Where to Find Them").
 //
-// The mean term has an exact answer. Let x_1..x_n and y_1..y_n be
-// independent draws from N(0, I_d). Then x̄ ~ N(0, I_d/n) and
-// ȳ ~ N(0, I_d/n), so x̄ - ȳ ~ N(0, (2/n)·I_d) and each of its d
-// coordinates has expected square 2/n:
+// The mean term's bias has an exact answer: for x_1..x_n and y_1..y_n
+// independent draws from N(0, I_d), where the true mean term |μx - μy|²
+// is 0, derive E|x̄ - ȳ|² in closed form as a function of n and d, and
+// check it against a simulation. Then remove that bias from one pair of
+// samples: subtracting an unbiased estimate of it, made from the samples'
+// own covariances, leaves an estimate whose expectation is exactly
+// |μx - μy|² whatever the two distributions are. (Chapter section "How
+// FID fails", chapters/evaluation/README.md.)
 //
-//	E|x̄ - ȳ|² = 2d/n,   although |μx - μy|² = 0.
-//
-// More generally E|x̄ - ȳ|² = |μx - μy|² + tr(Σx)/n + tr(Σy)/m. With
-// 2048 features of unit variance (Inception's width) and n = m = 1,000,
-// the mean term alone adds 4.1 to a perfect generator's score. That is
-// why papers use 50,000 samples, and why two FIDs are comparable only
-// when computed from the same number of samples.
-//
-// Because tr(Σx) has the unbiased estimate tr(Sx) (dividing by n - 1),
-// the mean term's bias can be removed:
-//
-//	|x̄ - ȳ|² - tr(Sx)/n - tr(Sy)/m   has expectation exactly |μx - μy|².
-//
-// The price: an unbiased estimate of a quantity ≥ 0 can come out
-// negative. (The covariance term has no such simple correction; Chong &
-// Forsyth extrapolate FID̂ in 1/n to n → ∞ instead.)
+// Your closed form tells how large the bias is with 2048 features of unit
+// variance (Inception's width) and 1,000 samples a side, and so why papers
+// use 50,000 samples and why two FIDs are comparable only when computed
+// from the same number of samples. The price of the correction: an
+// unbiased estimate of a quantity ≥ 0 can come out negative. (The
+// covariance term has no such simple correction; Chong & Forsyth
+// extrapolate FID̂ in 1/n to n → ∞ instead.)
 package fidbias
 
 import "github.com/luoxia/aigc/lib/tensor"
@@ -43,7 +38,7 @@ import "github.com/luoxia/aigc/lib/tensor"
 // points each from N(0, I_d): the bias of the plug-in mean term. It is
 // +Inf for n = 0 (no samples, no estimate).
 func ExpectedMeanTerm(n, d int) float64 {
-	// TODO: the closed form derived above.
+	// TODO: your closed form.
 	return 0
 }
 
@@ -58,10 +53,12 @@ func MonteCarloMeanTerm(n, d, trials int, rng *tensor.RNG) float64 {
 	return 0
 }
 
-// DebiasedMeanTerm returns |x̄ - ȳ|² - tr(Sx)/n - tr(Sy)/m for samples x
-// of shape [n, d] and y of shape [m, d], where tr(S) is the sum over the
-// d columns of the unbiased variance (dividing by n - 1 or m - 1). It is
-// NaN when either sample has fewer than two rows.
+// DebiasedMeanTerm returns the unbiased estimate of |μx - μy|² from
+// samples x of shape [n, d] and y of shape [m, d] (n and m may differ):
+// the plug-in |x̄ - ȳ|² minus an unbiased estimate of its bias, built from
+// each sample's unbiased variances (dividing by n - 1 or m - 1). Its
+// expectation is exactly |μx - μy|² for any distributions with finite
+// variances. It is NaN when either sample has fewer than two rows.
 func DebiasedMeanTerm(x, y *tensor.Tensor) float64 {
 	// TODO
 	return 0

@@ -19,6 +19,9 @@
 // 0/0 for a hypothesis shorter than n is no problem). The conventions
 // follow sacreBLEU: the maximum is taken over the references one at a
 // time, never their sum.
+//
+// See the chapter section "Text: BLEU and ROUGE" in
+// chapters/evaluation/README.md.
 package modprec
 
 // ModifiedPrecision returns the clipped count of the hypothesis' n-grams

@@ -12,6 +12,9 @@
 //	p_i > 0, q_i = 0:   the term is +Inf, and so is KL
 //
 // so q must cover everything p can produce, while p may ignore parts of q.
+//
+// See the chapter section "Comparing two distributions: the KL divergence"
+// in chapters/evaluation/README.md.
 package kldiv
 
 // KL returns KL(p ‖ q) in nats for two probability vectors of the same

@@ -1,4 +1,7 @@
 // Package layernorm is an exercise: the forward pass of layer normalisation.
+//
+// The transformer chapter's section "Residual streams and LayerNorm"
+// (chapters/transformer/README.md) says where it is used.
 package layernorm
 
 // Forward normalises x over its elements and applies a learned scale and shift:

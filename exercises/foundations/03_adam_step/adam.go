@@ -1,4 +1,6 @@
 // Package adamstep is an exercise: one step of the Adam optimiser.
+//
+// See the chapter section "Optimisers" in chapters/foundations/README.md.
 package adamstep
 
 // Step applies Adam's update (Kingma & Ba 2015) for step t (counted from 1)

@@ -1,4 +1,6 @@
 // Package convsize is an exercise: the output sizes of convolutions.
+//
+// See the chapter section "Tensors" in chapters/foundations/README.md.
 package convsize
 
 // OutSize is the output length of a convolution along one axis, for an

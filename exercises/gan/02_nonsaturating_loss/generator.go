@@ -2,43 +2,38 @@
 // et al. (2014), and why the one the paper's theory uses is not the one
 // GANs are trained with.
 //
-// With D(x) = σ(s) for the logit s that the discriminator gives a generated
-// sample, the minimax game has the generator minimise
+// With D(x) = σ(s) for the logit s that the discriminator gives a
+// generated sample, the minimax game has the generator minimise
 //
-//	L_minimax = E_z[log(1 - D(G(z)))] = mean log(1 - σ(s))
+//	L_minimax = E_z[log(1 - D(G(z)))]
 //
-// Early in training D rejects the generator's samples easily: s is very
-// negative, D(G(z)) ≈ 0, and log(1 - σ(s)) is flat there. Per sample,
+// Goodfellow et al. (section 3) train G instead to maximise log D(G(z)),
+// that is, to minimise the non-saturating loss
 //
-//	d/ds log(1 - σ(s)) = -σ(s)
+//	L_ns = -E_z[log D(G(z))]
 //
-// which at s = -10 is -σ(-10) ≈ -4.5e-5: the loss "saturates" and the
-// generator barely moves just when it is worst. Goodfellow et al.
-// (section 3) therefore train G to maximise log D(G(z)) instead, that is,
-// to minimise the non-saturating loss
+// Both push D(G(z)) up and share their fixed point. Early in training D
+// rejects the generator's samples easily: s is very negative. Derive how
+// steep each loss is there, as a function of the logit, and you will see
+// why one of them "saturates" and the other does not (chapter section
+// "Why G does not minimise V itself" in chapters/gan/README.md).
 //
-//	L_ns = -E_z[log D(G(z))] = -mean log σ(s),    d/ds (-log σ(s)) = σ(s) - 1
-//
-// which has the same fixed point but a gradient near -1 where D is sure
-// the samples are fake. The ratio of the two slopes is
-// (1 - σ(s))/σ(s) = e^{-s}: 22026 at s = -10.
-//
-// Both losses must be computed from logits to stay finite (see the first
-// exercise): log(1 - σ(s)) = -softplus(s), -log σ(s) = softplus(-s), with
-// softplus(x) = log(1 + e^x) = max(x, 0) + log1p(e^{-|x|}).
+// Both losses must be computed from logits so that they stay finite for
+// logits of ±1000 (see the first exercise, and the chapter section "The
+// game"); the slopes, too, must be finite and accurate for any logit.
 package nonsat
 
 // MinimaxLoss returns mean log(1 - σ(s)) over the logits D gave a batch of
-// generated samples: a number ≤ 0 that the generator minimises. It is NaN
-// for an empty batch.
+// generated samples: a number ≤ 0 that the generator minimises, finite
+// for any finite logits. It is NaN for an empty batch.
 func MinimaxLoss(fakeLogits []float64) float64 {
-	// TODO: log(1 - σ(s)) through softplus, then the mean.
+	// TODO: compute it from the logits without forming σ(s).
 	return 0
 }
 
 // NonSaturatingLoss returns -mean log σ(s) over the logits D gave a batch
-// of generated samples: a number ≥ 0 that the generator minimises. It is
-// NaN for an empty batch.
+// of generated samples: a number ≥ 0 that the generator minimises, finite
+// for any finite logits. It is NaN for an empty batch.
 func NonSaturatingLoss(fakeLogits []float64) float64 {
 	// TODO
 	return 0
@@ -47,7 +42,7 @@ func NonSaturatingLoss(fakeLogits []float64) float64 {
 // MinimaxGrad returns d/ds log(1 - σ(s)), the slope of one sample's
 // minimax loss with respect to its logit.
 func MinimaxGrad(s float64) float64 {
-	// TODO: use σ'(s) = σ(s)(1 - σ(s)) and the chain rule.
+	// TODO: differentiate by hand, then simplify.
 	return 0
 }
 

@@ -6,53 +6,49 @@
 // follow p_g, with data following p_data, is
 //
 //	V(D, G) = E_{x~p_data}[log D(x)] + E_{x~p_g}[log(1 - D(x))]
-//	        = Σ_x p_data(x)·log D(x) + p_g(x)·log(1 - D(x))
 //
-// Each cell's term a·log y + b·log(1 - y) is largest at y = a/(a + b), so
-// for a fixed generator the best discriminator is (Proposition 1)
+// For a fixed generator, the discriminator D* that maximises V is the
+// first thing to derive (Proposition 1): on discrete data D may choose
+// D(x) separately in every cell, so find the value of D(x) that maximises
+// that cell's contribution. Then work out what V(D*, G) is worth to the
+// generator and how it relates to the Jensen–Shannon divergence
+// (Theorem 1). Both derivations are in the chapter, sections "The optimal
+// discriminator" and "What the generator then minimises"
+// (chapters/gan/README.md); the graded tests check Theorem 1 numerically
+// with your three functions.
 //
-//	D*(x) = p_data(x) / (p_data(x) + p_g(x))
-//
-// and what the game is worth to the generator facing it is (Theorem 1)
-//
-//	V(D*, G) = -log 4 + 2·JSD(p_data ‖ p_g)
-//
-// where the Jensen–Shannon divergence, with m = (p + q)/2, is
-//
-//	JSD(p ‖ q) = ½·KL(p ‖ m) + ½·KL(q ‖ m),   KL(p ‖ m) = Σ_x p(x)·log(p(x)/m(x))
-//
-// in nats (natural logarithm). JSD is symmetric, 0 only when p = q, and at
-// most log 2, reached by distributions with disjoint supports. So the
-// generator's best is V = -log 4, exactly when p_g = p_data, and there
-// D* = 1/2 everywhere: the discriminator can only guess.
+// The Jensen–Shannon divergence of p and q is the mean of the KL
+// divergences of each from their even mixture m = (p + q)/2, where
+// KL(p ‖ m) = Σ_x p(x)·log(p(x)/m(x)), in nats (natural logarithm).
 //
 // Two conventions, both limits, handle the zeros:
 //
 //   - 0·log y = 0 for any y, even y = 0: a cell without mass adds nothing,
-//     to V and to KL alike. So D* may be exactly 1 where only the data has
-//     mass, and exactly 0 where only the generator has.
+//     to V and to KL alike. So D* may be exactly 1 or exactly 0 in a cell
+//     where only one of the two distributions has mass.
 //   - Where p_data(x) = p_g(x) = 0, every D(x) is optimal; D*(x) is defined
 //     as 1/2 there, the value it takes everywhere once p_g = p_data.
 package optimald
 
-// OptimalD returns D*(x) = pData(x)/(pData(x) + pG(x)) for each cell, and
-// 1/2 where both are 0. pData and pG have the same length and are ≥ 0;
-// they need not sum to 1 (D* depends only on their ratio).
+// OptimalD returns D*(x), the discriminator's probability that maximises
+// V(D, G) for the fixed pData and pG, for each cell, and 1/2 where both
+// are 0. pData and pG have the same length and are ≥ 0; they need not sum
+// to 1.
 func OptimalD(pData, pG []float64) []float64 {
-	// TODO
+	// TODO: maximise each cell's term of V over D(x) by hand first.
 	return nil
 }
 
 // JSD returns the Jensen–Shannon divergence of two distributions over the
 // same cells, in nats.
 func JSD(p, q []float64) float64 {
-	// TODO: the mixture m first; skip a term whose weight is 0.
+	// TODO: the mixture first; mind cells without mass.
 	return 0
 }
 
-// Value returns V(D, G) = Σ_x pData(x)·log d(x) + pG(x)·log(1 - d(x)) for
-// a discriminator's probabilities d, one per cell, with 0·log 0 = 0. It is
-// -Inf when d is 0 where the data has mass, or 1 where the generator has.
+// Value returns V(D, G) for a discriminator's probabilities d, one per
+// cell, with 0·log 0 = 0. It is -Inf when d is 0 where the data has mass,
+// or 1 where the generator has.
 func Value(pData, pG, d []float64) float64 {
 	// TODO
 	return 0

@@ -23,6 +23,9 @@
 // from a 1-based data set, a label slice of the wrong length); these
 // functions report it as an error, never a panic, and never return a
 // tensor with an error.
+//
+// See the chapter section "Conditional GAN: ask for a digit" in
+// chapters/gan/README.md.
 package labelcond
 
 import "github.com/luoxia/aigc/lib/tensor"

@@ -23,6 +23,9 @@
 // values per image) and so the weight λ it needs: the paper's λ = 10 is
 // for the mean. Each of the two terms is a mean over its own domain's
 // batch, and the batches of X and Y may differ in size and shape.
+//
+// See the chapter section "CycleGAN: translation without pairs" in
+// chapters/gan/README.md.
 package cycle
 
 import "github.com/luoxia/aigc/lib/tensor"

@@ -32,6 +32,8 @@
 // (μ = 1, as in the paper's experiments) that is the argmax. This
 // exercise takes the gradient as given (the chapter computes it with
 // autograd) and breaks ties in favour of the child listed first.
+//
+// See the chapter section "Evolutionary GAN" in chapters/gan/README.md.
 package efitness
 
 // Quality returns F_q = mean σ(s) over the logits D gave a child's

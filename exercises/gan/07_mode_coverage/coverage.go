@@ -25,6 +25,9 @@
 //
 // Conventions: a sample equally near two centres goes to the one listed
 // first; a sample with a NaN coordinate is never of high quality.
+//
+// See the chapter section "Eight Gaussians on a ring" in
+// chapters/gan/README.md.
 package modecov
 
 import "github.com/luoxia/aigc/lib/tensor"

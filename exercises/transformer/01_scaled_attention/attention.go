@@ -12,12 +12,9 @@
 // distribution: its weights are at least 0 and sum to 1, and output i is
 // the average of the values under it.
 //
-// Why divide by √d_k? If the entries of q and k are independent with mean
-// 0 and variance 1, the dot product q·k = Σ_{c<d_k} q_c k_c is a sum of d_k
-// terms of variance 1, so its variance is d_k. Without the scale, wide
-// heads would give scores of size √d_k, and the softmax of large scores is
-// nearly one-hot, with gradients near zero. Dividing the scores by their
-// standard deviation keeps them of size 1 whatever d_k.
+// Why the scale is 1/√d_k, and what goes wrong in wide heads without it,
+// is derived in the chapter section "Why divide by the square root of d_k"
+// (chapters/transformer/README.md).
 //
 // M ([Tq][Tk], or nil for none) is an additive mask: M_ij = 0 where query i
 // may attend to key j, -Inf where it may not. Since exp(-Inf) = 0, a
@@ -25,9 +22,9 @@
 // query whose every key is masked has nothing to read: its row of A is all
 // zeros (not NaN), and so is its output.
 //
-// The softmax must survive large scores: exp(1000) is +Inf in float64.
-// Softmax is unchanged when a constant is subtracted from every input, so
-// subtract the largest first; then every exponent is at most 0.
+// The softmax must survive large scores: exp(1000) is +Inf in float64,
+// yet the softmax of scores as large as 1e300 is an ordinary distribution.
+// Find a way to compute it in which no exponential can overflow.
 package attention
 
 // Softmax returns softmax(s)_j = exp(s_j) / Σ_l exp(s_l) for finite or
@@ -35,7 +32,7 @@ package attention
 // of -Inf gets exactly 0. If every entry is -Inf (or s is empty), the
 // result is all zeros.
 func Softmax(s []float64) []float64 {
-	// TODO
+	// TODO: rearrange so that no exponential can overflow.
 	return nil
 }
 

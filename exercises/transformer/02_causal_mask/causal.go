@@ -18,8 +18,9 @@
 // token after token, it keeps the keys of every position so far and
 // computes queries only for the newest ones: tq queries against tk ≥ tq
 // keys, the queries being the last tq of the tk positions. The rule stays
-// the same, a query sees its own position and those before it, but query
-// i now sits at position i + (tk - tq).
+// the same, a query sees its own position and those before it; work out
+// where query i sits among the keys (chapter sections "Masks" and "The KV
+// cache", chapters/transformer/README.md).
 package causal
 
 import "math"

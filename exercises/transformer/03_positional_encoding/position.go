@@ -22,13 +22,11 @@
 //
 // and a model can learn to attend "k tokens back" once, as one linear
 // map, rather than once per position. R_k is block diagonal, a 2×2 block
-// per pair. Find the block from the angle-addition formulas for
-// sin(a + b) and cos(a + b), keeping the order of each pair (the sine
-// first): the ordinary rotation matrix, written for (cos, sin) pairs, is
-// not it.
-//
-// The same clock gives the dot product of two encodings: it depends on
-// their offset k only, not on where they are.
+// per pair; derive the block, keeping the order of each pair (the sine
+// first). The same clock gives the dot product of two encodings: it
+// depends on their offset k only, not on where they are; derive it in
+// closed form too. (Chapter section "Positions",
+// chapters/transformer/README.md.)
 package position
 
 // Omega returns ω_i = 10000^{-2i/d}, the frequency of feature pair i of d.
@@ -49,7 +47,7 @@ func Sinusoidal(p, d int) []float64 {
 // diagonal: its only nonzero entries lie in the 2×2 blocks on the
 // diagonal, one per feature pair.
 func Rotation(k, d int) [][]float64 {
-	// TODO: one 2×2 block per pair i, at the angle k·ω_i.
+	// TODO: derive the 2×2 block of each pair, then place it.
 	return nil
 }
 
@@ -57,6 +55,6 @@ func Rotation(k, d int) [][]float64 {
 // positions k apart, which is the same for every p. It is computed from
 // k and d alone, without p and without building the encodings.
 func Dot(k, d int) float64 {
-	// TODO: a sum over the pairs.
+	// TODO: simplify one pair's contribution by hand, then sum.
 	return 0
 }

@@ -27,7 +27,9 @@
 // GNMT's penalty (their eq. 14) is the α-th power of a linear function of
 // the length |Y|, the one that is 1 at |Y| = 1 and 2 at |Y| = 7, so a
 // one-token hypothesis is never rescaled. α = 0 gives lp = 1 and the raw
-// log-probability; a larger α favours longer hypotheses more. Wu et al. found α between 0.6 and 0.7 best.
+// log-probability; a larger α favours longer hypotheses more. Wu et al.
+// found α between 0.6 and 0.7 best. (Chapter section "Beam search, with
+// length normalisation", chapters/transformer/README.md.)
 package beam
 
 // Candidate is one extension of a beam: beam From extended by Token, with
@@ -49,7 +51,7 @@ func Step(logProb []float64, next [][]float64, b int) []Candidate {
 
 // LengthPenalty returns GNMT's lp(Y) for a hypothesis of length tokens.
 func LengthPenalty(length int, alpha float64) float64 {
-	// TODO: find the linear function first.
+	// TODO: find the linear function from its two values first.
 	return 0
 }
 

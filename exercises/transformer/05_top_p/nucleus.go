@@ -23,7 +23,8 @@
 // enter the nucleus lower id first, and a token of probability 0 never
 // does. Filtering returns logits, not probabilities: a kept token keeps
 // its logit, every other becomes -Inf, and the softmax of the result is
-// the nucleus renormalised.
+// the nucleus renormalised. (Chapter section "Sampling: temperature,
+// top-k, top-p", chapters/transformer/README.md.)
 package nucleus
 
 import "math"

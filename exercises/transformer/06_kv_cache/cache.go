@@ -19,7 +19,8 @@
 //
 // A beam search keeps several continuations of one prefix, and each needs
 // its own cache: Fork copies one, so that extending a copy never changes
-// the original or another copy.
+// the original or another copy. (Chapter section "The KV cache",
+// chapters/transformer/README.md.)
 package kvcache
 
 // Cache holds a layer's projections W_Q, W_K ([d][d_k]) and W_V ([d][d_v])

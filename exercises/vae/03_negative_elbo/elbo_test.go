@@ -87,7 +87,7 @@ func TestExtremeValues(t *testing.T) {
 	}
 	for _, c := range sp {
 		if got := Softplus(c.l); math.IsNaN(got) || math.Abs(got-c.want) > c.tol {
-			t.Errorf("Softplus(%g) = %.17g, want %.17g: compute max(l, 0) + math.Log1p(math.Exp(-|l|))", c.l, got, c.want)
+			t.Errorf("Softplus(%g) = %.17g, want %.17g: softplus must neither overflow for large l nor round a tiny result to 0", c.l, got, c.want)
 		}
 	}
 	nll := []struct {
@@ -97,14 +97,14 @@ func TestExtremeValues(t *testing.T) {
 	}{
 		{"sure and right", []float64{1000, -1000}, []float64{1, 0}, 0},
 		{"sure and wrong", []float64{1000, -1000}, []float64{0, 1}, 2000},
-		// softplus(1000) - ½·1000
+		// Worked by hand from the logit: 500.
 		{"sure of a grey pixel", []float64{1000}, []float64{0.5}, 500},
 		{"sure, off, and right", []float64{-40}, []float64{0}, math.Exp(-40)},
 	}
 	for _, c := range nll {
 		got := BernoulliNLL(c.logits, c.x)
 		if math.IsNaN(got) || math.IsInf(got, 0) || math.Abs(got-c.want) > 1e-9*math.Max(math.Exp(-40), math.Abs(c.want)) {
-			t.Errorf("%s: BernoulliNLL(logits %v, x %v) = %.17g, want %.17g: write each pixel as softplus(l) - x·l, never through σ(l)",
+			t.Errorf("%s: BernoulliNLL(logits %v, x %v) = %.17g, want %.17g: compute each pixel's cost from the logit alone, never through σ(l)",
 				c.name, c.logits, c.x, got, c.want)
 		}
 	}

@@ -13,34 +13,19 @@
 //
 //	L_β = D + β·R
 //
-// β prices the information in the code. With β > 1 the encoder keeps less
-// of x (the rate falls) and reconstructions get worse (the distortion
-// rises), in exchange for codes that stay closer to the prior's
-// independent factors; β < 1 does the reverse, and β = 0 is a plain
-// autoencoder, for which the rate costs nothing, even an infinite one.
+// so β prices the information in the code; β = 0 is a plain autoencoder,
+// for which the rate costs nothing, even an infinite one (chapter section
+// "β-VAE: rate against distortion", chapters/vae/README.md).
 //
 // A model small enough to solve by hand shows the trade exactly. The data
 // are x ~ N(0, s²) in one dimension, the prior is z ~ N(0, 1), the decoder
 // p(x|z) = N(x; z, τ²), and the encoder is linear, q(z|x) = N(a·x, v).
-// Averaging over x, with E[x²] = s²,
-//
-//	R(a, v) = ½·(a²·s² + v - 1 - log v)
-//	D(a, v) = ½·log(2πτ²) + ((1 - a)²·s² + v) / (2τ²)
-//
-// (R is the closed-form KL with μ = a·x and σ² = v; for D, x - z with
-// z = a·x + √v·ε has mean square (1 - a)²·s² + v.) Setting the derivatives
-// of D + β·R with respect to a and v to zero gives the best encoder for a
-// given β:
-//
-//	a* = 1 / (1 + β·τ²),   v* = β·τ² / (1 + β·τ²)
-//
-// As β → 0, a* → 1 and v* → 0: the code copies x, the distortion falls to
-// its floor ½·log(2πτ²), and the rate grows without bound. As β → ∞,
-// a* → 0 and v* → 1: q(z|x) is the prior whatever x is, the rate is 0 and
-// the code carries nothing, the "posterior collapse" of VAEs with strong
-// decoders. At β = 1 and s² = 1 + τ², where the model's p(x) = N(0, 1 + τ²)
-// is the data's distribution, q* is the exact posterior and D + R is
-// E[-log p(x)] = ½·log(2πs²) + ½.
+// Derive R and D as functions of a and v (averaging over both x and
+// z ~ q(z|x)), then the encoder (a, v) that minimises D + β·R for a given
+// β, and see where it goes as β → 0 and β → ∞. Check yourself: at β = 1
+// and s² = 1 + τ², where the model's p(x) is the data's distribution, the
+// best q is the exact posterior and D + R is E[-log p(x)] =
+// ½·log(2πs²) + ½.
 package betavae
 
 // Loss returns the β-VAE's loss L_β = distortion + β·rate. At β = 0 the
@@ -52,25 +37,19 @@ func Loss(rate, distortion, beta float64) float64 {
 }
 
 // RateDistortion returns, for the linear-Gaussian model of the package
-// comment, the rate R(a, v) and the distortion D(a, v) of the encoder
-// q(z|x) = N(a·x, v), on data of variance s2 decoded with variance tau2:
-//
-//	R = ½·(a²·s2 + v - 1 - log v)
-//	D = ½·log(2π·tau2) + ((1 - a)²·s2 + v) / (2·tau2)
-//
-// A deterministic encoder, v = 0, has an infinite rate: R = +Inf.
+// comment, the rate R(a, v) and the distortion D(a, v) in nats of the
+// encoder q(z|x) = N(a·x, v), on data of variance s2 decoded with
+// variance tau2. A deterministic encoder, v = 0, has an infinite rate:
+// R = +Inf.
 func RateDistortion(a, v, s2, tau2 float64) (rate, distortion float64) {
-	// TODO
+	// TODO: derive both expectations in closed form.
 	return 0, 0
 }
 
 // OptimalEncoder returns the encoder (a, v) that minimises D + β·R in the
-// linear-Gaussian model for decoder variance tau2 > 0 and β ≥ 0:
-//
-//	a = 1 / (1 + β·tau2),   v = β·tau2 / (1 + β·tau2)
-//
-// It does not depend on the data's variance.
+// linear-Gaussian model for decoder variance tau2 > 0 and β ≥ 0. (It
+// turns out not to depend on the data's variance.)
 func OptimalEncoder(beta, tau2 float64) (a, v float64) {
-	// TODO
+	// TODO: minimise your D + β·R over a and v by hand.
 	return 0, 0
 }

@@ -7,47 +7,37 @@
 //
 //	w_k = p(x|z_k)·p(z_k) / q(z_k|x)
 //
-// Each w_k is an unbiased estimate of p(x) = ∫ p(x|z)·p(z) dz, and so is
-// their mean. Since log is concave, Jensen's inequality makes
+// The bound is the logarithm of their mean,
 //
 //	L_K = log (1/K) Σ_k w_k
 //
-// a lower bound on log p(x) in expectation, E[L_K] ≤ log p(x). At K = 1,
-// L_1 = log p(x|z_1) + log p(z_1) - log q(z_1|x) is the one-draw estimate
-// of the ELBO; Burda et al. (Theorem 1) show that E[L_K] never falls as K
-// grows and tends to log p(x). If q is the exact posterior p(z|x), every
-// w_k equals p(x) and L_K = log p(x) exactly, for every K.
+// which is, in expectation, below log p(x); at K = 1 it is the one-draw
+// estimate of the ELBO, and it tightens as K grows (chapter section "A
+// tighter bound: importance weighting", chapters/vae/README.md).
 //
 // The weights are ratios of densities of hundreds of pixels: a log-weight
 // of -100 or -1000 is ordinary, and exp(-1000) is 0 in float64 while
-// exp(1000) is +Inf. So the mean is taken in the log domain. With
-// a_k = log w_k and a* = max_k a_k,
-//
-//	log (1/K) Σ_k exp(a_k) = a* + log Σ_k exp(a_k - a*) - log K
-//
-// Every exp(a_k - a*) is at most 1, so nothing overflows, and the largest
-// is exactly 1, so the sum is at least 1 and its log is finite. A draw the
-// model rules out has w_k = 0, a_k = -Inf, and adds nothing; if every
-// draw does, the bound is log 0 = -Inf.
+// exp(1000) is +Inf. So the mean must be taken in the log domain, from the
+// log-weights, in a way that can neither overflow nor underflow to log 0
+// while some weight is positive. A draw the model rules out has
+// w_k = 0, log w_k = -Inf, and adds nothing; if every draw does, the bound
+// is log 0 = -Inf.
 package iwae
 
 // LogMeanExp returns log((1/K) Σ_k exp(a_k)) for the K = len(a) values
-// a_k, without overflow or underflow, by factoring out the largest. The
-// a_k are finite or -Inf; if all are -Inf the result is -Inf. A mean over
-// no values is undefined: for K = 0 it returns NaN.
+// a_k, without overflow or underflow: finite whenever some a_k is finite,
+// however large or small the a_k are. The a_k are finite or -Inf; if all
+// are -Inf the result is -Inf. A mean over no values is undefined: for
+// K = 0 it returns NaN.
 func LogMeanExp(a []float64) float64 {
-	// TODO: a* = max a_k; then a* + log Σ exp(a_k - a*) - log K.
+	// TODO: rearrange so that no exponential can overflow or all underflow.
 	return 0
 }
 
 // IWAEBound returns L_K = log (1/K) Σ_k w_k for the K draws z_k ~ q(z|x)
 // whose log p(x|z_k), log p(z_k) and log q(z_k|x) are given, one entry per
-// draw in each slice (of the same length K), with
-//
-//	log w_k = log p(x|z_k) + log p(z_k) - log q(z_k|x)
-//
-// For K = 0 it returns NaN.
+// draw in each slice (of the same length K). For K = 0 it returns NaN.
 func IWAEBound(logPxGivenZ, logPz, logQz []float64) float64 {
-	// TODO
+	// TODO: the log-weights, then their log-mean-exp.
 	return 0
 }

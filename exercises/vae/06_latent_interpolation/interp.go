@@ -4,14 +4,11 @@
 //
 // Encode two images to codes z0 and z1 (the encoder's means μ), decode the
 // points on a path between them, and lay the images in a row. The simplest
-// path is the straight line,
+// path is the straight line: lerp(z0, z1, t) is the point a fraction t in
+// [0, 1] of the way from z0 to z1, z0 at t = 0 and z1 at t = 1. Of the
+// ways to write it that are equal on paper, pick one that returns both
+// ends exactly, with no rounding, even for z0 = 1e20 and z1 = 1.
 //
-//	lerp(z0, z1, t) = (1 - t)·z0 + t·z1,   t in [0, 1]
-//
-// which is z0 at t = 0 and z1 at t = 1. Written this way both ends come
-// out exactly, with no rounding: 1·z0 + 0·z1 and 0·z0 + 1·z1. The
-// algebraically equal z0 + t·(z1 - z0) need not: for z0 = 1e20 and z1 = 1
-// it gives 1e20 + (1 - 1e20) = 0 at t = 1, since 1 - 1e20 rounds to -1e20.
 // A path of n points takes the evenly spaced t_i = i/(n - 1), i = 0, ...,
 // n - 1, so that successive points are equally far apart.
 //
@@ -34,13 +31,15 @@
 // Slerp is 0/0 where sin Ω = 0: for parallel codes (Ω = 0), where its
 // limit is lerp, and for opposite ones (Ω = π), where every great circle
 // joins them. It then falls back to lerp, as it does when a code is 0 and
-// has no direction. Rounding can also push the computed cos Ω just past
-// 1 for parallel codes, where math.Acos returns NaN: clamp it to [-1, 1].
+// has no direction. It must not return NaN for parallel codes, even when
+// rounding makes the computed cos Ω come out just past 1. See the chapter
+// section "The recipe, on digits" (chapters/vae/README.md) for the
+// interpolations this draws.
 package interp
 
-// Lerp returns the point (1 - t)·z0 + t·z1 as a new slice, for codes z0
-// and z1 of the same length. It returns z0's values exactly at t = 0 and
-// z1's exactly at t = 1.
+// Lerp returns the point a fraction t of the way from z0 to z1 on the
+// straight line, as a new slice, for codes z0 and z1 of the same length.
+// It returns z0's values exactly at t = 0 and z1's exactly at t = 1.
 func Lerp(z0, z1 []float64, t float64) []float64 {
 	// TODO
 	return nil
@@ -63,6 +62,6 @@ func Path(z0, z1 []float64, n int) [][]float64 {
 // defined (a code of norm 0, or sin Ω < 1e-9: parallel or opposite codes)
 // it returns Lerp(z0, z1, t).
 func Slerp(z0, z1 []float64, t float64) []float64 {
-	// TODO: the angle Ω first, with cos Ω clamped to [-1, 1].
+	// TODO: the angle Ω first, guarded against rounding.
 	return nil
 }
