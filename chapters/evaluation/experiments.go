@@ -64,9 +64,10 @@ func (c *Classifier) NoiseCurve(images, reference *tensor.Tensor, sigmas []float
 // SampleSizeCurve measures the bias of FID computed from few images: for
 // each n, the FID of the first n images against reference. When images
 // and reference come from the same distribution (or nearly: MNIST's
-// training and test digits were written by different people), every value
-// above the large-n floor is estimation error, and it shrinks roughly
-// like 1/n.
+// training and test digits were written by different people), most of
+// the excess over the large-n floor is estimation error. It is one draw
+// per n, so its trend is noisy; SampleSizeDraws measures the trend with
+// several draws per n, and FitInverseN fits it.
 func (c *Classifier) SampleSizeCurve(images, reference *tensor.Tensor, sizes []int) (Curve, error) {
 	if err := checkImages("images", images); err != nil {
 		return Curve{}, err

@@ -30,9 +30,10 @@ type Config struct {
 	// Width is the channels of Conv's first convolution (32; the second
 	// has twice as many). The MLP ignores it.
 	Width int
-	// Epochs is the number of passes over the training set: 7, the
-	// example's default and the length of its published log, so that the
-	// chapter compares test losses (-ELBO per digit) after 7 epochs.
+	// Epochs is the number of passes over the training set: 7, so that
+	// the chapter compares its test loss (-ELBO per digit) with the
+	// epoch-7 line of a log published with the PyTorch example (whose own
+	// default is 10 epochs).
 	Epochs int
 	// BatchSize is the number of digits per step (128, the example's
 	// --batch-size). The digits are reshuffled every epoch and the last
