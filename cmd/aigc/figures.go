@@ -22,6 +22,7 @@ type explanatoryFigure struct {
 // explanatoryFigures lists them, chapter by chapter.
 func explanatoryFigures() []explanatoryFigure {
 	return []explanatoryFigure{
+		{"foundations", "graph.png", foundations.GraphFigure},
 		{"foundations", "stepsize.png", foundations.StepSizeFigure},
 		{"evaluation", "balls.png", evaluation.BallsFigure},
 		{"gan", "optimal.png", func() (image.Image, error) { return gan.OptimalFigure([]float64{4, 1.5, 0}) }},
