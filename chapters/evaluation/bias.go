@@ -10,11 +10,13 @@ import (
 
 // SizeDraws is FID measured several times at each sample size: for each n,
 // the mean and the standard deviation of the FIDs of Draws random sets of
-// n images against the same reference.
+// n images against the same reference, and of their KIDs
+// (metrics.KID), whose estimate has no bias to shrink with n.
 type SizeDraws struct {
-	N        []int
-	Mean, SD []float64
-	Draws    int
+	N              []int
+	Mean, SD       []float64
+	KIDMean, KIDSD []float64
+	Draws          int
 }
 
 // SampleSizeDraws measures how FID depends on the number of images with
@@ -45,23 +47,35 @@ func FIDDraws(pool, reference *tensor.Tensor, sizes []int, draws int, seed uint6
 	}
 	rng := tensor.NewRNG(seed)
 	out := SizeDraws{Draws: draws}
+	kidRef, err := metrics.NewKIDReference(reference)
+	if err != nil {
+		return out, err
+	}
 	for _, n := range sizes {
 		if n < 2 || n > pool.Shape[0] {
 			return out, fmt.Errorf("sample size %d: want 2 to %d (the images given)", n, pool.Shape[0])
 		}
-		fids := make([]float64, draws)
+		fids, kids := make([]float64, draws), make([]float64, draws)
 		for d := range fids {
 			idx := rng.Perm(pool.Shape[0])[:n]
-			fid, err := metrics.FID(reference, tensor.Rows(pool, idx))
+			set := tensor.Rows(pool, idx)
+			fid, err := metrics.FID(reference, set)
 			if err != nil {
 				return out, fmt.Errorf("sample size %d, draw %d: %w", n, d+1, err)
 			}
-			fids[d] = fid
+			kid, err := kidRef.KID(set)
+			if err != nil {
+				return out, fmt.Errorf("sample size %d, draw %d: %w", n, d+1, err)
+			}
+			fids[d], kids[d] = fid, kid
 		}
 		mean, sd := meanSD(fids)
+		kmean, ksd := meanSD(kids)
 		out.N = append(out.N, n)
 		out.Mean = append(out.Mean, mean)
 		out.SD = append(out.SD, sd)
+		out.KIDMean = append(out.KIDMean, kmean)
+		out.KIDSD = append(out.KIDSD, ksd)
 	}
 	return out, nil
 }

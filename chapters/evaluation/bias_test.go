@@ -81,6 +81,15 @@ func TestFIDDrawsGaussianBiasIsInverseN(t *testing.T) {
 	if s := LogLogSlope(res.N, excess); s < -1.15 || s > -0.85 {
 		t.Errorf("log-log slope of the excess over the floor = %.2f, want about -1", s)
 	}
+	// KID on the same draws: the two sides are one distribution, and its
+	// estimate has no bias, so its mean is 0 within its noise at every n.
+	for i, n := range res.N {
+		se := res.KIDSD[i] / math.Sqrt(float64(res.Draws))
+		t.Logf("n = %d: KID %.2e ± %.2e (mean, standard error)", n, res.KIDMean[i], se)
+		if math.Abs(res.KIDMean[i]) > 4*se {
+			t.Errorf("n = %d: mean KID %.3g, %.1f standard errors from 0", n, res.KIDMean[i], math.Abs(res.KIDMean[i])/se)
+		}
+	}
 }
 
 func TestFIDDrawsRefusesBadInput(t *testing.T) {
@@ -135,7 +144,8 @@ func TestFIDBiasDraws(t *testing.T) {
 	excess := make([]float64, len(ns))
 	for i, n := range res.N {
 		excess[i] = res.Mean[i] - fit.A
-		fmt.Fprintf(&b, "n=%d: MNIST-FID %.2f ± %.2f (sd over draws), fit %.2f\n", n, res.Mean[i], res.SD[i], fit.At(n))
+		fmt.Fprintf(&b, "n=%d: MNIST-FID %.2f ± %.2f (sd over draws), fit %.2f; MNIST-KID ×1000 %.3f ± %.3f\n",
+			n, res.Mean[i], res.SD[i], fit.At(n), 1000*res.KIDMean[i], 1000*res.KIDSD[i])
 	}
 	fmt.Fprintf(&b, "fit A + K/n: A = %.2f, K = %.0f; log-log slope of the means %.2f, of the means minus A %.2f\n",
 		fit.A, fit.K, LogLogSlope(res.N, res.Mean), LogLogSlope(res.N, excess))
