@@ -60,6 +60,11 @@ func TestMonteCarloMatchesClosedForm(t *testing.T) {
 	if a != b || a == 0 {
 		t.Errorf("two runs from seed 42 gave %g and %g: want the same positive value", a, b)
 	}
+	// A simulation has noise: 100 trials from another seed give another
+	// value, and neither is the closed form exactly.
+	if c := MonteCarloMeanTerm(10, 3, 100, tensor.NewRNG(43)); c == a || a == 0.6 || c == 0.6 {
+		t.Errorf("100 trials from seeds 42 and 43 gave %g and %g: a simulation's average varies with its draws and is not exactly 2d/n", a, c)
+	}
 }
 
 func TestDebiasedMeanTerm(t *testing.T) {
