@@ -17,7 +17,8 @@ func init() {
 		about: "Trains the MNIST classifier whose penultimate features and class probabilities\n" +
 			"give MNIST-FID and MNIST-IS, and keeps it in the cache folder, so that every\n" +
 			"later evaluation uses the same weights. The same flags give the same weights.\n" +
-			"It does nothing when that classifier is already there (unless -force).\n" +
+			"It does nothing when that classifier is already there (unless -force); the\n" +
+			"project ships the default one, which an empty cache receives on first use.\n" +
 			"With -eval-size it then scores real digits and noise through it and writes\n" +
 			"how MNIST-FID grows with noise and falls with the number of images into\n" +
 			"-out/classifier.",
@@ -36,6 +37,8 @@ func classifierFlags(f trainFlags) trainRun {
 	cache, mnist := f.cache(), f.mnist()
 	force := f.Bool("force", false, "train again even if these weights are cached")
 	minAcc := f.Float64("min-accuracy", 0, "fail unless the test accuracy is at least this (checks use 0.99)")
+	compare := f.Bool("compare-shipped", false, "fail unless the weights are the ones the project ships, bit for bit (check.sh trains them with -force and this)")
+	ship := f.Bool("ship", false, "write the weights into "+evaluation.ShippedDir+" (run from the repository's root), to ship them")
 	var size int
 	f.atLeast(&size, "eval-size", 0, "then score this many real digits and noise images against as many test digits, 100 to 10,000 (0: train only; the book uses 10,000)")
 	out := f.out()
@@ -65,6 +68,20 @@ func classifierFlags(f trainFlags) trainRun {
 		}
 		if info.TestAccuracy < *minAcc {
 			return fmt.Errorf("test accuracy %.2f%% is below -min-accuracy %.2f%%", 100*info.TestAccuracy, 100**minAcc)
+		}
+		if *compare {
+			msg, err := evaluation.CompareShipped(dir, cfg)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintln(stdout, msg)
+		}
+		if *ship {
+			to, err := evaluation.Ship(".", dir, cfg)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(stdout, "shipped the weights as %s\n", to)
 		}
 		if size == 0 {
 			return nil
