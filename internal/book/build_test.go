@@ -100,3 +100,32 @@ func TestBuildFails(t *testing.T) {
 		})
 	}
 }
+
+func TestBuildAddsExecutedNotebooks(t *testing.T) {
+	files := book(intro)
+	files["notebooks/one.ipynb"] = cleanNotebook
+	run := t.TempDir()
+	if _, err := buildBook(t, files, run); err == nil || !strings.Contains(err.Error(), "no executed copy") {
+		t.Fatalf("a notebook that was not executed: %v", err)
+	}
+	executed := `{"cells": [{"cell_type": "markdown", "metadata": {}, "source": "# The notebook\nwith $\\alpha$"},
+ {"cell_type": "code", "metadata": {}, "execution_count": 1, "source": ["x := 1\n", "x"],
+  "outputs": [{"output_type": "execute_result", "data": {"text/plain": ["1"]}}]}],
+ "metadata": {}, "nbformat": 4, "nbformat_minor": 5}`
+	if err := os.WriteFile(filepath.Join(run, "one.ipynb"), []byte(executed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := buildBook(t, files, run)
+	if err != nil {
+		t.Fatal(err)
+	}
+	html := readFile(t, filepath.Join(out, "one", "notebook.html"))
+	for _, want := range []string{"The notebook", `class="katex"`, "x := 1", `<code class="language-text">1`, "notebooks/one.ipynb"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("one/notebook.html lacks %q:\n%s", want, html)
+		}
+	}
+	if !strings.Contains(readFile(t, filepath.Join(out, "one", "README.html")), `href="../one/notebook.html"`) {
+		t.Error("the chapter's page does not list the notebook's page in its table of contents")
+	}
+}

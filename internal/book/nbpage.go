@@ -60,15 +60,25 @@ func notebookPage(path, source, dir, prefix string) (string, error) {
 		return "", fmt.Errorf("%s: not a notebook: %v", path, err)
 	}
 	var page strings.Builder
-	fmt.Fprintf(&page, "*The notebook `%s`, executed under the Go (luoxia) kernel when this book was built; every output below is what it printed and drew.*\n\n", source)
+	note := fmt.Sprintf("*The notebook `%s`, executed under the Go (luoxia) kernel when this book was built; every output below is what it printed and drew.*\n\n", source)
 	for i, c := range nb.Cells {
 		src, err := multiline(c.Source)
 		if err != nil {
 			return "", fmt.Errorf("%s: cell %d: %v", path, i+1, err)
 		}
+		if note != "" && !(c.Type == "markdown" && strings.HasPrefix(src, "# ")) {
+			page.WriteString(note) // before the first cell, unless it is the title
+			note = ""
+		}
 		switch c.Type {
 		case "markdown":
 			page.WriteString(strings.TrimRight(src, "\n") + "\n\n")
+			if note != "" { // after the title
+				title, rest, _ := strings.Cut(page.String(), "\n")
+				page.Reset()
+				page.WriteString(title + "\n\n" + note + rest)
+				note = ""
+			}
 			continue
 		case "code":
 		default:
