@@ -15,7 +15,7 @@ type BuildOptions struct {
 	Root      string    // the folder holding book.toml
 	Out       string    // the HTML book's folder; replaced whole, and only once the build has succeeded
 	Tools     string    // the folder holding package.json and its installed node_modules (default Root/internal/book/web)
-	Notebooks string    // a folder of executed notebooks, NAME.ipynb for chapter NAME; "" builds the book without them
+	Notebooks string    // a folder of executed notebooks, NAME.executed.ipynb (or NAME.ipynb) for chapter NAME; "" builds the book without them
 	MDBook    string    // the mdbook program (default: the one npm installed in Tools, else mdbook on PATH)
 	Log       io.Writer // where progress goes; nil for none
 }

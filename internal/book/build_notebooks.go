@@ -23,9 +23,12 @@ func notebookPages(o BuildOptions, dst string, summary []string) ([]string, []pa
 	var pages []page
 	for _, nb := range committed {
 		name := strings.TrimSuffix(filepath.Base(nb), ".ipynb")
-		run := filepath.Join(o.Notebooks, name+".ipynb")
+		run := filepath.Join(o.Notebooks, name+".executed.ipynb") // as aigc notebooks -out names them
 		if _, err := os.Stat(run); err != nil {
-			return nil, nil, fmt.Errorf("notebook %s: no executed copy %s (aigc notebooks -out %s executes them)", nb, run, o.Notebooks)
+			run = filepath.Join(o.Notebooks, name+".ipynb")
+		}
+		if _, err := os.Stat(run); err != nil {
+			return nil, nil, fmt.Errorf("notebook %s: no executed copy %s or %s.executed.ipynb (aigc notebooks -out %s executes them)", nb, run, name, o.Notebooks)
 		}
 		at := -1
 		for i, line := range summary {
