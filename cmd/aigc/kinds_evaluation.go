@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 
 	"github.com/luoxia/aigc/chapters/evaluation"
 	"github.com/luoxia/aigc/lib/tensor"
@@ -52,11 +53,16 @@ func classifierFlags(f trainFlags) trainRun {
 		}
 		var info *evaluation.ClassifierInfo
 		if !*force {
+			_, cached := os.Stat(evaluation.ClassifierPath(dir, cfg))
 			_, info, err = evaluation.LoadClassifier(dir, cfg)
 			if err != nil && !errors.Is(err, evaluation.ErrNotTrained) {
 				return err
 			}
-			if info != nil {
+			switch {
+			case info != nil && cached != nil:
+				fmt.Fprintf(stdout, "using the classifier that ships with luoxia (test accuracy %.2f%%), now in %s; -force trains it again\n",
+					100*info.TestAccuracy, evaluation.ClassifierPath(dir, cfg))
+			case info != nil:
 				fmt.Fprintf(stdout, "classifier already trained: %s (test accuracy %.2f%%); -force trains it again\n",
 					evaluation.ClassifierPath(dir, cfg), 100*info.TestAccuracy)
 			}
