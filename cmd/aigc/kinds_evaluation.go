@@ -24,7 +24,7 @@ func init() {
 			"how MNIST-FID grows with noise and falls with the number of images into\n" +
 			"-out/classifier.",
 		flags:     classifierFlags,
-		tour:      []string{"-eval-size", "10000"},
+		tour:      []string{"-eval-size", "5000"},
 		tourHolds: []string{"seed", "train-size"},
 	})
 }
