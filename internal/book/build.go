@@ -61,7 +61,7 @@ func Build(o BuildOptions) error {
 		return fmt.Errorf("the book has %d problem(s) (aigc book check lists them):\n\t%s", len(probs), strings.Join(msgs, "\n\t"))
 	}
 	src, _ := sourceDir(o.Root)
-	summary, pages, err := stagePages(o, src)
+	summary, pages, err := stagePages(src)
 	if err != nil {
 		return err
 	}
@@ -127,7 +127,7 @@ func findMDBook(o BuildOptions) (string, error) {
 }
 
 // stagePages reads SUMMARY.md and every page it lists.
-func stagePages(o BuildOptions, src string) ([]string, []page, error) {
+func stagePages(src string) ([]string, []page, error) {
 	summary, err := readLines(filepath.Join(src, "SUMMARY.md"))
 	if err != nil {
 		return nil, nil, err
