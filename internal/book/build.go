@@ -45,6 +45,13 @@ func Build(o BuildOptions) error {
 	if o.Tools == "" {
 		o.Tools = filepath.Join(o.Root, "internal", "book", "web")
 	}
+	// mdBook reads a relative destination from the book's folder, not
+	// from the working folder.
+	out, err := filepath.Abs(o.Out)
+	if err != nil {
+		return err
+	}
+	o.Out = out
 	mdbook, err := findMDBook(o)
 	if err != nil {
 		return err
@@ -95,9 +102,8 @@ func Build(o BuildOptions) error {
 	defer os.RemoveAll(tmpOut)
 	logf("mdbook build (%s)", mdbook)
 	cmd := exec.Command(mdbook, "build", "--dest-dir", tmpOut, stage)
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		return fmt.Errorf("mdbook build: %v\n%s", err, out)
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("mdbook build: %v\n%s", err, msg)
 	}
 	if err := indexRedirect(tmpOut, summary); err != nil {
 		return err

@@ -129,3 +129,17 @@ func TestBuildAddsExecutedNotebooks(t *testing.T) {
 		t.Error("the chapter's page does not list the notebook's page in its table of contents")
 	}
 }
+
+// A relative -out is relative to the working folder, as a reader expects,
+// not to mdBook's book folder.
+func TestBuildRelativeOut(t *testing.T) {
+	tools := needTools(t)
+	root := write(t, book(intro))
+	t.Chdir(root)
+	if err := Build(BuildOptions{Root: ".", Out: filepath.Join("out", "book"), Tools: tools}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(root, "out", "book", "one", "README.html")); err != nil {
+		t.Error(err)
+	}
+}
