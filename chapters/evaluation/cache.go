@@ -69,13 +69,22 @@ func infoPath(params string) string {
 // trained with the configuration yet (`aigc train classifier` does it).
 var ErrNotTrained = errors.New("the evaluation classifier has not been trained yet")
 
-// LoadClassifier reads the classifier trained with cfg from dir. It
-// returns an error wrapping ErrNotTrained when there is none.
+// LoadClassifier reads the classifier trained with cfg from dir. When dir
+// has none but the project ships one for cfg (the default configuration),
+// it first puts the shipped one into dir. It returns an error wrapping
+// ErrNotTrained when there is neither.
 func LoadClassifier(dir string, cfg ClassifierConfig) (*Classifier, *ClassifierInfo, error) {
 	path := ClassifierPath(dir, cfg)
 	b, err := os.ReadFile(infoPath(path))
 	if errors.Is(err, os.ErrNotExist) {
-		return nil, nil, fmt.Errorf("%w: no %s (run: go run ./cmd/aigc train classifier)", ErrNotTrained, path)
+		ok, ierr := installShipped(dir, cfg)
+		if ierr != nil {
+			return nil, nil, fmt.Errorf("installing the shipped classifier into %s: %v", dir, ierr)
+		}
+		if !ok {
+			return nil, nil, fmt.Errorf("%w: no %s (run: go run ./cmd/aigc train classifier)", ErrNotTrained, path)
+		}
+		b, err = os.ReadFile(infoPath(path))
 	}
 	if err != nil {
 		return nil, nil, err

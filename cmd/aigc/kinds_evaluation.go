@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 
 	"github.com/luoxia/aigc/chapters/evaluation"
 	"github.com/luoxia/aigc/lib/tensor"
@@ -17,12 +18,13 @@ func init() {
 		about: "Trains the MNIST classifier whose penultimate features and class probabilities\n" +
 			"give MNIST-FID and MNIST-IS, and keeps it in the cache folder, so that every\n" +
 			"later evaluation uses the same weights. The same flags give the same weights.\n" +
-			"It does nothing when that classifier is already there (unless -force).\n" +
+			"It does nothing when that classifier is already there (unless -force); the\n" +
+			"project ships the default one, which an empty cache receives on first use.\n" +
 			"With -eval-size it then scores real digits and noise through it and writes\n" +
 			"how MNIST-FID grows with noise and falls with the number of images into\n" +
 			"-out/classifier.",
 		flags:     classifierFlags,
-		tour:      []string{"-eval-size", "10000"},
+		tour:      []string{"-eval-size", "5000"},
 		tourHolds: []string{"seed", "train-size"},
 	})
 }
@@ -36,6 +38,8 @@ func classifierFlags(f trainFlags) trainRun {
 	cache, mnist := f.cache(), f.mnist()
 	force := f.Bool("force", false, "train again even if these weights are cached")
 	minAcc := f.Float64("min-accuracy", 0, "fail unless the test accuracy is at least this (checks use 0.99)")
+	compare := f.Bool("compare-shipped", false, "fail unless the weights are the ones the project ships, bit for bit (check.sh trains them with -force and this)")
+	ship := f.Bool("ship", false, "write the weights into "+evaluation.ShippedDir+" (run from the repository's root), to ship them")
 	var size int
 	f.atLeast(&size, "eval-size", 0, "then score this many real digits and noise images against as many test digits, 100 to 10,000 (0: train only; the book uses 10,000)")
 	out := f.out()
@@ -49,11 +53,16 @@ func classifierFlags(f trainFlags) trainRun {
 		}
 		var info *evaluation.ClassifierInfo
 		if !*force {
+			_, cached := os.Stat(evaluation.ClassifierPath(dir, cfg))
 			_, info, err = evaluation.LoadClassifier(dir, cfg)
 			if err != nil && !errors.Is(err, evaluation.ErrNotTrained) {
 				return err
 			}
-			if info != nil {
+			switch {
+			case info != nil && cached != nil:
+				fmt.Fprintf(stdout, "using the classifier that ships with luoxia (test accuracy %.2f%%), now in %s; -force trains it again\n",
+					100*info.TestAccuracy, evaluation.ClassifierPath(dir, cfg))
+			case info != nil:
 				fmt.Fprintf(stdout, "classifier already trained: %s (test accuracy %.2f%%); -force trains it again\n",
 					evaluation.ClassifierPath(dir, cfg), 100*info.TestAccuracy)
 			}
@@ -65,6 +74,20 @@ func classifierFlags(f trainFlags) trainRun {
 		}
 		if info.TestAccuracy < *minAcc {
 			return fmt.Errorf("test accuracy %.2f%% is below -min-accuracy %.2f%%", 100*info.TestAccuracy, 100**minAcc)
+		}
+		if *compare {
+			msg, err := evaluation.CompareShipped(dir, cfg)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintln(stdout, msg)
+		}
+		if *ship {
+			to, err := evaluation.Ship(".", dir, cfg)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(stdout, "shipped the weights as %s\n", to)
 		}
 		if size == 0 {
 			return nil

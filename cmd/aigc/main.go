@@ -7,6 +7,7 @@
 //	aigc tour [flags]     train the tour's models and write their pictures
 //	aigc grade [dirs]     grade exercises; -verify, -json, -junit
 //	aigc book check       check the book: SUMMARY, includes, anchors both ways, math
+//	aigc book build       build the HTML book (math, notebooks) with mdBook
 //	aigc train KIND       train a model of one kind (aigc train -h lists them)
 //	aigc sample           draw from a trained model
 //	aigc eval WHAT        score samples: images, text, or a kind's own evaluation
@@ -37,7 +38,7 @@ var aigc = dispatcher{
 		return []command{
 			{"tour", "train the tour's models on the default data and write their pictures", runTour},
 			{"grade", "grade exercises (or -verify that stubs fail and solutions pass)", runGrade},
-			{"book", "check the book's sources: every include found, every anchor shown (book check)", runBook},
+			{"book", "check the book's sources (book check) or build it into HTML (book build)", runBook},
 			{"train", "train a model: " + kindNames(allKinds()), runTrain},
 			{"sample", "draw samples from a trained model: " + kindNames(sampledKinds()), runSample},
 			{"eval", "score samples: " + commandNames(evalCommands()), runEval},

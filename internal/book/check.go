@@ -140,6 +140,9 @@ func checkPage(page string) ([]Problem, []include) {
 			continue
 		}
 		text := stripCodeSpans(line)
+		if msg := damagedText(text, displayAt != 0); msg != "" {
+			probs = append(probs, Problem{page, n, msg})
+		}
 		if displayAt == 0 && isProse(text) {
 			prose = true
 		}
@@ -175,6 +178,34 @@ func checkPage(page string) ([]Problem, []include) {
 		probs = append(probs, Problem{page, len(lines), "a ``` code fence is never closed"})
 	}
 	return probs, incs
+}
+
+// damagedText reports a line of text or math damaged by an escaping
+// slip, where a TeX command's backslash and first letter became a control
+// character (\b in \big, \f in \frac, \t in \times): such a formula
+// may still parse, and show the wrong thing. A tab is suspect only inside
+// math (inMath: the line is in display math; else between $ signs).
+func damagedText(text string, inMath bool) string {
+	for _, r := range text {
+		if r < 0x20 && r != '\t' {
+			return fmt.Sprintf("control character U+%04X in the text: a TeX command that lost its backslash to an escape such as \\b or \\f?", r)
+		}
+	}
+	if !strings.Contains(text, "\t") {
+		return ""
+	}
+	if !inMath {
+		parts := strings.Split(strings.ReplaceAll(strings.ReplaceAll(text, `\$`, ""), "$$", "$"), "$")
+		for k := 1; k < len(parts); k += 2 {
+			if strings.Contains(parts[k], "\t") {
+				inMath = true
+			}
+		}
+	}
+	if inMath {
+		return "tab inside math: a \\t (as in \\text, \\times, \\tau) turned into a tab by an escape?"
+	}
+	return ""
 }
 
 // isProse reports whether a line of Markdown, outside code and display

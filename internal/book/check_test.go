@@ -59,6 +59,8 @@ func TestProblemsAreFound(t *testing.T) {
 		{"open display math", "$$\nx = 1\n", "never closed"},
 		{"open code fence", "```go\nx\n", "code fence"},
 		{"missing image", "See ![the curve](curve.png).\n", `image "curve.png": no such file`},
+		{"control character", "Big $\\min\x08ig(x\x08ig)$.\n", "control character U+0008"},
+		{"tab in math", "About $7 \times 10^{-4}$.\n", "tab inside math"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
