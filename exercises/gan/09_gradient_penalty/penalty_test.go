@@ -4,6 +4,7 @@ package gradpen
 
 import (
 	"math"
+	"slices"
 	"testing"
 
 	"github.com/luoxia/aigc/lib/autograd"
@@ -63,7 +64,7 @@ func TestInputGradient(t *testing.T) {
 		x := tensor.RandN(tensor.NewRNG(2), 9, c.widths[0])
 		got := InputGradient(linears, c.slope, x)
 		want := backprop(f, x)
-		if !equalShape(got.Data.Shape, want.Shape) {
+		if !slices.Equal(got.Data.Shape, want.Shape) {
 			t.Fatalf("widths %v: gradient of shape %v, want %v", c.widths, got.Data.Shape, want.Shape)
 		}
 		for i := range want.Data {
@@ -72,18 +73,6 @@ func TestInputGradient(t *testing.T) {
 			}
 		}
 	}
-}
-
-func equalShape(a, b []int) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 func TestPenalty(t *testing.T) {
