@@ -124,6 +124,11 @@ func checkPage(page string) ([]Problem, []include) {
 			if msg != "" {
 				probs = append(probs, Problem{page, n, msg})
 			}
+			if line != strings.TrimLeft(line, " \t") {
+				probs = append(probs, Problem{page, n, fmt.Sprintf(
+					"include %q is indented: mdBook pastes the file's lines unindented, so every line after the first leaves the list item or block it sits in; move the include to the start of a line, outside any list",
+					m[1])})
+			}
 			if lastAt != 0 && !prose {
 				probs = append(probs, Problem{page, n, fmt.Sprintf(
 					"include %q follows include %q (line %d) with no sentence between: add one that tells the reader what the next piece of code does",

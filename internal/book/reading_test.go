@@ -42,6 +42,14 @@ func TestUnusedAnchor(t *testing.T) {
 	}
 }
 
+// An include inside a list item is pasted unindented and falls out of
+// the item and its code block.
+func TestIndentedIncludeIsAnError(t *testing.T) {
+	files := book(intro)
+	files["chapters/one/README.md"] = intro + "- An item, with its code:\n\n  ```go\n  {{#include ../../lib/x/x.go:4}}\n  ```\n"
+	checkOne(t, files, "chapters/one/README.md", 12, `include "../../lib/x/x.go:4" is indented`)
+}
+
 func TestIncludesNeedASentenceBetween(t *testing.T) {
 	files := book(intro)
 	files["lib/x/y.go"] = "package x\n\n// ANCHOR: g\nfunc g() {}\n\n// ANCHOR_END: g\n"
