@@ -3,9 +3,6 @@ package metrics
 import (
 	"fmt"
 
-	"gonum.org/v1/gonum/blas"
-	"gonum.org/v1/gonum/blas/blas64"
-
 	"github.com/luoxia/aigc/lib/tensor"
 )
 
@@ -79,31 +76,19 @@ func checkKIDSet(what string, t *tensor.Tensor) error {
 	return nil
 }
 
-// kidBlock is how many rows of a kernelSum's first set it holds dot
-// products for at a time, as in pairwiseSqDist.
-const kidBlock = 256
-
 // kernelSum returns Σ_{i,j} k(a_i, b_j) under KID's cubic kernel, leaving
 // out the terms i = j when same is true (a and b are then the same set).
+// The dot products come a block of rows at a time from pairwiseDots.
 func kernelSum(a, b *tensor.Tensor, same bool) float64 {
-	na, nb, d := a.Shape[0], b.Shape[0], a.Shape[1]
-	buf := make([]float64, min(kidBlock, na)*nb)
-	bMat := blas64.General{Rows: nb, Cols: d, Stride: d, Data: b.Data}
 	sum := 0.0
-	for lo := 0; lo < na; lo += kidBlock {
-		hi := min(lo+kidBlock, na)
-		aBlock := blas64.General{Rows: hi - lo, Cols: d, Stride: d, Data: a.Data[lo*d : hi*d]}
-		dot := blas64.General{Rows: hi - lo, Cols: nb, Stride: nb, Data: buf[:(hi-lo)*nb]}
-		blas64.Gemm(blas.NoTrans, blas.Trans, 1/float64(d), aBlock, bMat, 0, dot) // A Bᵀ / D
-		for i := lo; i < hi; i++ {
-			for j, v := range dot.Data[(i-lo)*nb : (i-lo+1)*nb] {
-				if same && i == j {
-					continue
-				}
-				k := v + 1
-				sum += k * k * k
+	pairwiseDots(a, b, 1/float64(a.Shape[1]), func(i int, row []float64) {
+		for j, v := range row {
+			if same && i == j {
+				continue
 			}
+			k := v + 1
+			sum += k * k * k
 		}
-	}
+	})
 	return sum
 }

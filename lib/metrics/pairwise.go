@@ -14,6 +14,28 @@ import (
 // stays bounded however many points there are.
 const pairwiseBlock = 256
 
+// pairwiseDots calls visit(i, row) for each row x_i of x ([Nx, D]) in
+// order, with row[j] = alpha·x_i·y_j for the rows y_j of y ([Ny, D]): one
+// matrix product alpha·X Yᵀ per block of pairwiseBlock rows. blas64 runs
+// the same matrix product as tensor.MatMulT (the tensor package installs
+// its kernel there), but into one buffer reused by every block instead of
+// a fresh zeroed tensor each time. row is reused between calls; visit may
+// change it.
+func pairwiseDots(x, y *tensor.Tensor, alpha float64, visit func(i int, row []float64)) {
+	nx, ny, d := x.Shape[0], y.Shape[0], x.Shape[1]
+	buf := make([]float64, min(pairwiseBlock, nx)*ny)
+	yMat := blas64.General{Rows: ny, Cols: d, Stride: d, Data: y.Data}
+	for lo := 0; lo < nx; lo += pairwiseBlock {
+		hi := min(lo+pairwiseBlock, nx)
+		xBlock := blas64.General{Rows: hi - lo, Cols: d, Stride: d, Data: x.Data[lo*d : hi*d]}
+		dot := blas64.General{Rows: hi - lo, Cols: ny, Stride: ny, Data: buf[:(hi-lo)*ny]}
+		blas64.Gemm(blas.NoTrans, blas.Trans, alpha, xBlock, yMat, 0, dot)
+		for i := lo; i < hi; i++ {
+			visit(i, dot.Data[(i-lo)*ny:(i-lo+1)*ny])
+		}
+	}
+}
+
 // pairwiseSqDist calls visit(i, row) for each row x_i of x ([Nx, D]) in
 // order, with row[j] = |x_i - y_j|² for the rows y_j of y ([Ny, D]). The
 // distances come from the expansion
@@ -21,35 +43,22 @@ const pairwiseBlock = 256
 //	|x - y|² = |x|² + |y|² - 2 x·y
 //
 // so that the bulk of the work is one matrix product -2 X Yᵀ per block of
-// rows, instead of Nx·Ny loops over D. The expansion can leave round-off of
-// either sign where x ≈ y; negative results are clamped to 0. (For points
-// with small integer coordinates every step is exact.) row is reused
-// between calls; visit may reorder it.
+// rows (pairwiseDots), instead of Nx·Ny loops over D. The expansion can
+// leave round-off of either sign where x ≈ y; negative results are clamped
+// to 0. (For points with small integer coordinates every step is exact.)
+// row is reused between calls; visit may reorder it.
 func pairwiseSqDist(x, y *tensor.Tensor, visit func(i int, row []float64)) {
-	nx, ny, d := x.Shape[0], y.Shape[0], x.Shape[1]
 	xNorm, yNorm := rowSqNorms(x), rowSqNorms(y)
-	// blas64 runs the same matrix product as tensor.MatMulT (the tensor
-	// package installs its kernel there), but into one buffer reused by
-	// every block instead of a fresh zeroed tensor each time.
-	buf := make([]float64, min(pairwiseBlock, nx)*ny)
-	yMat := blas64.General{Rows: ny, Cols: d, Stride: d, Data: y.Data}
-	for lo := 0; lo < nx; lo += pairwiseBlock {
-		hi := min(lo+pairwiseBlock, nx)
-		xBlock := blas64.General{Rows: hi - lo, Cols: d, Stride: d, Data: x.Data[lo*d : hi*d]}
-		dot := blas64.General{Rows: hi - lo, Cols: ny, Stride: ny, Data: buf[:(hi-lo)*ny]}
-		blas64.Gemm(blas.NoTrans, blas.Trans, -2, xBlock, yMat, 0, dot) // -2 X Yᵀ
-		for i := lo; i < hi; i++ {
-			row := dot.Data[(i-lo)*ny : (i-lo+1)*ny]
-			for j, v := range row {
-				if s := xNorm[i] + yNorm[j] + v; s > 0 {
-					row[j] = s
-				} else {
-					row[j] = 0
-				}
+	pairwiseDots(x, y, -2, func(i int, row []float64) {
+		for j, v := range row {
+			if s := xNorm[i] + yNorm[j] + v; s > 0 {
+				row[j] = s
+			} else {
+				row[j] = 0
 			}
-			visit(i, row)
 		}
-	}
+		visit(i, row)
+	})
 }
 
 // rowSqNorms returns |t_i|² for each row of the matrix t.
