@@ -5,7 +5,6 @@ import (
 	"image"
 	"image/color"
 	"math"
-	"sort"
 
 	gplot "gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
@@ -16,26 +15,6 @@ import (
 	"github.com/luoxia/aigc/lib/plot"
 	"github.com/luoxia/aigc/lib/tensor"
 )
-
-// KNNRadii returns, for each row of pts [N, 2], the distance to its k-th
-// nearest neighbour among the other rows: the radius of its ball in
-// Kynkäänniemi et al.'s estimate of the set's manifold.
-func KNNRadii(pts *tensor.Tensor, k int) []float64 {
-	n := pts.Dim(0)
-	radii := make([]float64, n)
-	d := make([]float64, 0, n)
-	for i := 0; i < n; i++ {
-		d = d[:0]
-		for j := 0; j < n; j++ {
-			if j != i {
-				d = append(d, math.Hypot(pts.Data[2*i]-pts.Data[2*j], pts.Data[2*i+1]-pts.Data[2*j+1]))
-			}
-		}
-		sort.Float64s(d)
-		radii[i] = d[k-1]
-	}
-	return radii
-}
 
 // BallsFigure draws how precision and recall are counted, on two sets of
 // points in the plane: real, 40 points from N(0, I), and generated, 40
@@ -73,7 +52,14 @@ func BallsFigure() (image.Image, error) {
 func ballsPanel(title string, centres, others *tensor.Tensor, k int, centresName, othersName string) (image.Image, error) {
 	p := gplot.New()
 	p.Title.Text = title
-	radii := KNNRadii(centres, k)
+	radii, err := metrics.KNNRadii(centres, k)
+	if err != nil {
+		return nil, err
+	}
+	inside, err := metrics.InManifold(others, centres, k)
+	if err != nil {
+		return nil, err
+	}
 	ball := color.NRGBA{R: 31, G: 119, B: 180, A: 90}
 	for i, r := range radii {
 		var circle plotter.XYs
@@ -92,19 +78,12 @@ func ballsPanel(title string, centres, others *tensor.Tensor, k int, centresName
 	for i := 0; i < centres.Dim(0); i++ {
 		cxy = append(cxy, plotter.XY{X: centres.Data[2*i], Y: centres.Data[2*i+1]})
 	}
-	for j := 0; j < others.Dim(0); j++ {
-		x, y := others.Data[2*j], others.Data[2*j+1]
-		inside := false
-		for i, r := range radii {
-			if math.Hypot(x-centres.Data[2*i], y-centres.Data[2*i+1]) <= r {
-				inside = true
-				break
-			}
-		}
-		if inside {
-			in = append(in, plotter.XY{X: x, Y: y})
+	for j, ok := range inside {
+		xy := plotter.XY{X: others.Data[2*j], Y: others.Data[2*j+1]}
+		if ok {
+			in = append(in, xy)
 		} else {
-			out = append(out, plotter.XY{X: x, Y: y})
+			out = append(out, xy)
 		}
 	}
 	for _, s := range []struct {

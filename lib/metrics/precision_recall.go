@@ -84,6 +84,54 @@ func PrecisionRecall(real, fake *tensor.Tensor, k int) (precision, recall float6
 	// ANCHOR_END: precision_recall
 }
 
+// KNNRadii returns, for each row of x [N, D], the distance to its k-th
+// nearest other row: the radius of its ball in PrecisionRecall's estimate
+// of the set's manifold (1 ≤ k < N).
+func KNNRadii(x *tensor.Tensor, k int) ([]float64, error) {
+	if err := checkFeatures("KNNRadii", "x", x); err != nil {
+		return nil, err
+	}
+	if k < 1 || k >= x.Shape[0] {
+		return nil, fmt.Errorf("metrics: KNNRadii: k = %d with %d samples: want 1 ≤ k < %d", k, x.Shape[0], x.Shape[0])
+	}
+	radii := knnSqRadii(x, k)
+	for i, r := range radii {
+		radii[i] = math.Sqrt(r)
+	}
+	return radii, nil
+}
+
+// InManifold reports, for each row of points [M, D], whether it lies in
+// the manifold PrecisionRecall estimates from set [N, D]: within the
+// k-NN ball of some row of set. The share of true values is the
+// precision of points against set (points the generated samples, set the
+// real ones), or the recall the other way round.
+func InManifold(points, set *tensor.Tensor, k int) ([]bool, error) {
+	if err := checkFeatures("InManifold", "points", points); err != nil {
+		return nil, err
+	}
+	if err := checkFeatures("InManifold", "set", set); err != nil {
+		return nil, err
+	}
+	if points.Shape[1] != set.Shape[1] {
+		return nil, fmt.Errorf("metrics: InManifold: points have dimension %d but the set %d", points.Shape[1], set.Shape[1])
+	}
+	if k < 1 || k >= set.Shape[0] {
+		return nil, fmt.Errorf("metrics: InManifold: k = %d with %d samples in the set: want 1 ≤ k < %d", k, set.Shape[0], set.Shape[0])
+	}
+	radii := knnSqRadii(set, k)
+	inside := make([]bool, points.Shape[0])
+	pairwiseSqDist(points, set, func(i int, row []float64) {
+		for j, d := range row {
+			if d <= radii[j] {
+				inside[i] = true
+				return
+			}
+		}
+	})
+	return inside, nil
+}
+
 // knnSqRadii returns, for each row of x, the squared distance to its k-th
 // nearest other row (1 ≤ k < N).
 func knnSqRadii(x *tensor.Tensor, k int) []float64 {

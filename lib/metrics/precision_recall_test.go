@@ -159,3 +159,55 @@ func BenchmarkPrecisionRecall(b *testing.B) {
 		}
 	}
 }
+
+// TestKNNRadiiByHand: on four points of a line at 0, 1, 3 and 6, the
+// distance to the second nearest other point is 3, 2, 3 and 5.
+func TestKNNRadiiByHand(t *testing.T) {
+	pts := tensor.FromSlice([]float64{0, 0, 1, 0, 3, 0, 6, 0}, 4, 2)
+	got, err := metrics.KNNRadii(pts, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []float64{3, 2, 3, 5}
+	for i := range want {
+		if math.Abs(got[i]-want[i]) > 1e-12 {
+			t.Fatalf("radii %v, want %v", got, want)
+		}
+	}
+	if _, err := metrics.KNNRadii(pts, 4); err == nil {
+		t.Error("k = 4 with 4 points gave no error")
+	}
+}
+
+// TestInManifoldAgreesWithPrecisionRecall: the shares of points inside
+// each other's manifolds are PrecisionRecall's two numbers.
+func TestInManifoldAgreesWithPrecisionRecall(t *testing.T) {
+	rng := tensor.NewRNG(3)
+	real, fake := tensor.RandN(rng, 60, 3), tensor.AddScalar(tensor.RandN(rng, 50, 3), 0.7)
+	p, r, err := metrics.PrecisionRecall(real, fake, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	share := func(points, set *tensor.Tensor) float64 {
+		in, err := metrics.InManifold(points, set, 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, b := range in {
+			if b {
+				n++
+			}
+		}
+		return float64(n) / float64(len(in))
+	}
+	if got := share(fake, real); got != p {
+		t.Errorf("share of fake points in the real manifold %g, precision %g", got, p)
+	}
+	if got := share(real, fake); got != r {
+		t.Errorf("share of real points in the fake manifold %g, recall %g", got, r)
+	}
+	if p == 0 || p == 1 || r == 0 || r == 1 {
+		t.Errorf("precision %g and recall %g: want sets that overlap in part", p, r)
+	}
+}
