@@ -23,19 +23,18 @@ func DefaultRefine() RefineConfig { return RefineConfig{Steps: 300, LR: 1e-2, Se
 // ANCHOR: refine
 
 // Refine fits q(z|x) = N(μ, diag σ²) to each image of x [N, D] on its
-// own, without the encoder: starting from the encoder's μ(x) and
-// log σ²(x), it takes cfg.Steps steps of Adam on the negative ELBO with
-// respect to μ and log σ² alone, the decoder held fixed, each step with
-// fresh noise ε. It returns the fitted μ and log σ², each [N, J]. The
-// images' bounds are independent, and Adam scales each number's step on
-// its own, so optimising the sum over the batch fits every image as if
-// it were alone.
-func Refine(m Model, x *tensor.Tensor, cfg RefineConfig) (mu, logVar *tensor.Tensor, err error) {
+// own, without the encoder: starting from mu0 and logVar0 [N, J] (the
+// encoder's μ(x) and log σ²(x), to measure what the encoder leaves), it
+// takes cfg.Steps steps of Adam on the negative ELBO with respect to μ
+// and log σ² alone, the decoder held fixed, each step with fresh noise ε.
+// It returns the fitted μ and log σ², new tensors. The images' bounds are
+// independent, and Adam scales each number's step on its own, so
+// optimising the sum over the batch fits every image as if it were alone.
+func Refine(m Model, x, mu0, logVar0 *tensor.Tensor, cfg RefineConfig) (mu, logVar *tensor.Tensor, err error) {
 	if cfg.Steps < 0 || !(cfg.LR > 0) {
 		return nil, nil, fmt.Errorf("vae: Refine: %d steps at learning rate %g, want steps ≥ 0 and a rate > 0", cfg.Steps, cfg.LR)
 	}
-	mu0, logVar0 := m.Encode(autograd.NoGrad(x))
-	muV, lvV := autograd.Param(mu0.Data.Clone()), autograd.Param(logVar0.Data.Clone())
+	muV, lvV := autograd.Param(mu0.Clone()), autograd.Param(logVar0.Clone())
 	opt := optim.NewAdam([]*autograd.Value{muV, lvV}, cfg.LR)
 	rng, xv := tensor.NewRNG(cfg.Seed), autograd.Const(x)
 	frozen := nn.Values(m)
@@ -83,7 +82,7 @@ func BoundOf(m Model, x, mu, logVar *tensor.Tensor, draws int, rng *tensor.RNG) 
 // is the amortisation gap of Cremer et al. (2018).
 func AmortisationGap(m Model, x *tensor.Tensor, cfg RefineConfig, draws int, evalSeed uint64) (encoder, refined float64, err error) {
 	mu, logVar := m.Encode(autograd.NoGrad(x))
-	rmu, rlv, err := Refine(m, x, cfg)
+	rmu, rlv, err := Refine(m, x, mu.Data, logVar.Data, cfg)
 	if err != nil {
 		return 0, 0, err
 	}

@@ -3,6 +3,7 @@ package vae
 import (
 	"testing"
 
+	"github.com/luoxia/aigc/lib/autograd"
 	"github.com/luoxia/aigc/lib/nn"
 )
 
@@ -47,7 +48,8 @@ func TestRefineClosesPartOfTheGap(t *testing.T) {
 			}
 		}
 	}
-	if _, _, err := Refine(m, x, RefineConfig{Steps: 5, LR: 0}); err == nil {
+	mu, logVar := m.Encode(autograd.NoGrad(x))
+	if _, _, err := Refine(m, x, mu.Data, logVar.Data, RefineConfig{Steps: 5, LR: 0}); err == nil {
 		t.Error("Refine accepted a learning rate of 0")
 	}
 }
