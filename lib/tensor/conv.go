@@ -166,7 +166,6 @@ func Conv2dGradWeight(x, dy *Tensor, kh, kw, stride, pad int) *Tensor {
 		blocks = gradWeightBlocks
 	}
 	per := (nb + blocks - 1) / blocks
-	blocks = (nb + per - 1) / per
 	partial := make([][]float64, blocks)
 	parallelFor(blocks, per*g.rows()*g.cols(), func(lo, hi int) {
 		col := make([]float64, g.rows()*g.cols())
