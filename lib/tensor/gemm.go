@@ -32,6 +32,8 @@ package tensor
 // does MR·NR multiply-adds, so memory traffic per flop falls as the tile
 // grows. With AVX2 (gemm_amd64.s) the tile is 6 x 8: twelve 4-wide YMM
 // accumulators, two registers for B and two for broadcasts, 16 in all.
+// With AVX-512 it is 6 x 16, the same twelve accumulators 8 wide. MR is
+// the same for every kernel; NR belongs to the kernel (gemmKernelSpec).
 
 import (
 	"runtime"
@@ -43,11 +45,14 @@ import (
 
 const (
 	gemmMR = 6 // rows of the micro-kernel's register tile
-	gemmNR = 8 // columns of the register tile
+	// gemmNRMax is the widest register tile of any kernel (AVX-512's).
+	gemmNRMax = 16
 
 	// gemmKC is the depth of a k block: one packed panel of B (KC·NR·8 =
-	// 16 KiB) stays in the 32 KiB L1 cache while the kernel sweeps every
-	// panel of A past it.
+	// 16 KiB with NR = 8, 32 KiB with 16) stays in the L1 cache while the
+	// kernel sweeps every panel of A past it. It also fixes where each
+	// element's sum over k is cut into blocks, hence its rounding: it is
+	// the same for every kernel.
 	gemmKC = 256
 	// gemmMC is the height of a packed block of A (MC·KC·8 = 192 KiB),
 	// sized to stay in L2 while all of B's panels stream through.
@@ -141,6 +146,17 @@ func gemmCheck(tA, tB blas.Transpose, m, n, k int, a []float64, lda int, b []flo
 // requires). c holds the tile's rows ldc apart.
 type gemmMicroKernel func(k int, a, b, c []float64, ldc int, alpha, beta float64, load bool)
 
+// gemmKernelSpec is a micro-kernel with the width NR of its tile; packing
+// lays out B in panels of that width.
+type gemmKernelSpec struct {
+	name string
+	nr   int
+	fn   gemmMicroKernel
+}
+
+// gemmPortable is the plain Go kernel, which runs everywhere.
+var gemmPortable = gemmKernelSpec{"portable kernel", gemmNRPortable, gemmKernelGo}
+
 // gemmProblem is one call of Dgemm, already checked.
 type gemmProblem struct {
 	transA, transB bool
@@ -148,7 +164,7 @@ type gemmProblem struct {
 	alpha, beta    float64
 	a, b, c        []float64
 	lda, ldb, ldc  int
-	kernel         gemmMicroKernel
+	kernel         gemmKernelSpec
 }
 
 // run computes the product on up to workers goroutines.
@@ -173,7 +189,7 @@ func (p *gemmProblem) run(workers int) {
 		return
 	}
 	rows := p.m > p.n // cut bands of rows, else of columns
-	size, unit := p.n, gemmNR
+	size, unit := p.n, p.kernel.nr
 	if rows {
 		size, unit = p.m, gemmMR
 	}
@@ -210,7 +226,7 @@ func (p *gemmProblem) run(workers int) {
 // value, would be allocated on the heap at every call).
 type gemmBuf struct {
 	a, b []float64
-	edge [gemmMR * gemmNR]float64
+	edge [gemmMR * gemmNRMax]float64
 }
 
 // gemmBuffers keeps a few packing buffers between products, so repeated
@@ -221,8 +237,8 @@ type gemmBuf struct {
 var gemmBuffers = make(chan *gemmBuf, 4)
 
 // getGemmBuf returns buffers for packing an mc x kc block of A and a
-// kc x nc block of B.
-func getGemmBuf(mc, kc, nc int) *gemmBuf {
+// kc x nc block of B in panels nr wide.
+func getGemmBuf(mc, kc, nc, nr int) *gemmBuf {
 	var buf *gemmBuf
 	select {
 	case buf = <-gemmBuffers:
@@ -231,7 +247,7 @@ func getGemmBuf(mc, kc, nc int) *gemmBuf {
 	}
 	// Round up to whole panels: packing zero-pads the last one.
 	na := (mc + gemmMR - 1) / gemmMR * gemmMR * kc
-	nb := (nc + gemmNR - 1) / gemmNR * gemmNR * kc
+	nb := (nc + nr - 1) / nr * nr * kc
 	if len(buf.a) < na {
 		buf.a = make([]float64, na)
 	}
@@ -251,7 +267,7 @@ func putGemmBuf(buf *gemmBuf) {
 // block computes rows [i0, i1) and columns [j0, j1) of C with the five
 // loops described at the top of the file.
 func (p *gemmProblem) block(i0, i1, j0, j1 int) {
-	buf := getGemmBuf(min(gemmMC, i1-i0), min(gemmKC, p.k), min(gemmNC, j1-j0))
+	buf := getGemmBuf(min(gemmMC, i1-i0), min(gemmKC, p.k), min(gemmNC, j1-j0), p.kernel.nr)
 	defer putGemmBuf(buf)
 	for jc := j0; jc < j1; jc += gemmNC {
 		nc := min(gemmNC, j1-jc)
@@ -278,26 +294,28 @@ func (p *gemmProblem) block(i0, i1, j0, j1 int) {
 // panel of B is the outer loop: it stays in L1 while every panel of A, from
 // L2, passes it.
 func (p *gemmProblem) macroKernel(buf *gemmBuf, ic, mc, jc, nc, kc int, beta float64, load bool) {
-	pa, pb, edge := buf.a, buf.b, buf.edge[:]
-	for jr := 0; jr < nc; jr += gemmNR {
-		nr := min(gemmNR, nc-jr)
-		bp := pb[jr*kc : (jr+gemmNR)*kc]
+	pa, pb := buf.a, buf.b
+	NR, kernel := p.kernel.nr, p.kernel.fn
+	edge := buf.edge[:gemmMR*NR]
+	for jr := 0; jr < nc; jr += NR {
+		nr := min(NR, nc-jr)
+		bp := pb[jr*kc : (jr+NR)*kc]
 		for ir := 0; ir < mc; ir += gemmMR {
 			mr := min(gemmMR, mc-ir)
 			ap := pa[ir*kc : (ir+gemmMR)*kc]
 			ci := (ic+ir)*p.ldc + jc + jr
-			if mr == gemmMR && nr == gemmNR {
-				p.kernel(kc, ap, bp, p.c[ci:ci+(gemmMR-1)*p.ldc+gemmNR], p.ldc, p.alpha, beta, load)
+			if mr == gemmMR && nr == NR {
+				kernel(kc, ap, bp, p.c[ci:ci+(gemmMR-1)*p.ldc+NR], p.ldc, p.alpha, beta, load)
 				continue
 			}
 			// An edge tile: copy the part of C that exists into a full
 			// tile, run the same kernel on it and copy the part back.
 			for i := 0; i < mr; i++ {
-				copy(edge[i*gemmNR:i*gemmNR+nr], p.c[ci+i*p.ldc:ci+i*p.ldc+nr])
+				copy(edge[i*NR:i*NR+nr], p.c[ci+i*p.ldc:ci+i*p.ldc+nr])
 			}
-			p.kernel(kc, ap, bp, edge, gemmNR, p.alpha, beta, load)
+			kernel(kc, ap, bp, edge, NR, p.alpha, beta, load)
 			for i := 0; i < mr; i++ {
-				copy(p.c[ci+i*p.ldc:ci+i*p.ldc+nr], edge[i*gemmNR:i*gemmNR+nr])
+				copy(p.c[ci+i*p.ldc:ci+i*p.ldc+nr], edge[i*NR:i*NR+nr])
 			}
 		}
 	}
@@ -346,69 +364,87 @@ func (p *gemmProblem) packA(dst []float64, ic, mc, pc, kc int) {
 		for kk := 0; kk < kc; kk++ {
 			src := a[(pc+kk)*lda+ic+ir:]
 			d := panel[kk*gemmMR : kk*gemmMR+gemmMR]
+			if mr == gemmMR {
+				*(*[gemmMR]float64)(d) = *(*[gemmMR]float64)(src)
+				continue
+			}
 			copy(d[:mr], src[:mr])
 			clear(d[mr:])
 		}
 	}
 }
 
-// packB copies op(B)[pc:pc+kc, jc:jc+nc] into dst as panels of NR columns:
-// panel j holds, for each of the kc steps, the NR numbers of one row,
-// columns beyond nc filled with zeros.
+// packB copies op(B)[pc:pc+kc, jc:jc+nc] into dst as panels of NR columns
+// (the kernel's width): panel j holds, for each of the kc steps, the NR
+// numbers of one row, columns beyond nc filled with zeros.
 func (p *gemmProblem) packB(dst []float64, pc, kc, jc, nc int) {
-	b, ldb := p.b, p.ldb
-	for jr := 0; jr < nc; jr += gemmNR {
-		nr := min(gemmNR, nc-jr)
-		panel := dst[jr*kc : (jr+gemmNR)*kc]
+	b, ldb, NR := p.b, p.ldb, p.kernel.nr
+	for jr := 0; jr < nc; jr += NR {
+		nr := min(NR, nc-jr)
+		panel := dst[jr*kc : (jr+NR)*kc]
 		if !p.transB {
+			// Each step's numbers are contiguous in a row of B. Moves of
+			// a fixed size, which the compiler unrolls, beat a call to
+			// copy for every eight or sixteen numbers.
 			for kk := 0; kk < kc; kk++ {
 				src := b[(pc+kk)*ldb+jc+jr:]
-				d := panel[kk*gemmNR : kk*gemmNR+gemmNR]
-				copy(d[:nr], src[:nr])
-				clear(d[nr:])
+				d := panel[kk*NR : kk*NR+NR]
+				switch nr {
+				case 16:
+					*(*[16]float64)(d) = *(*[16]float64)(src)
+				case 8:
+					*(*[8]float64)(d) = *(*[8]float64)(src)
+				default:
+					copy(d[:nr], src[:nr])
+					clear(d[nr:])
+				}
 			}
 			continue
 		}
-		if nr == gemmNR {
-			// A full panel of a transposed B: its NR columns are rows in
-			// memory, read side by side as in packA.
-			at := (jc+jr)*ldb + pc
+		// B is stored transposed: the panel's columns are rows in memory.
+		// Read eight of them side by side, as packA reads A's rows, and
+		// write each step's eight numbers together.
+		j := 0
+		for ; j+8 <= nr; j += 8 {
+			at := (jc+jr+j)*ldb + pc
 			c0, c1, c2, c3 := b[at:][:kc], b[at+ldb:][:kc], b[at+2*ldb:][:kc], b[at+3*ldb:][:kc]
 			c4, c5, c6, c7 := b[at+4*ldb:][:kc], b[at+5*ldb:][:kc], b[at+6*ldb:][:kc], b[at+7*ldb:][:kc]
 			for kk := 0; kk < kc; kk++ {
-				d := panel[kk*gemmNR : kk*gemmNR+gemmNR : kk*gemmNR+gemmNR]
+				d := panel[kk*NR+j : kk*NR+j+8 : kk*NR+j+8]
 				d[0], d[1], d[2], d[3] = c0[kk], c1[kk], c2[kk], c3[kk]
 				d[4], d[5], d[6], d[7] = c4[kk], c5[kk], c6[kk], c7[kk]
 			}
-			continue
 		}
-		for j := 0; j < nr; j++ {
+		for ; j < nr; j++ {
 			col := b[(jc+jr+j)*ldb+pc : (jc+jr+j)*ldb+pc+kc]
 			for kk, v := range col {
-				panel[kk*gemmNR+j] = v
+				panel[kk*NR+j] = v
 			}
 		}
-		for j := nr; j < gemmNR; j++ {
+		for ; j < NR; j++ {
 			for kk := 0; kk < kc; kk++ {
-				panel[kk*gemmNR+j] = 0
+				panel[kk*NR+j] = 0
 			}
 		}
 	}
 }
+
+// gemmNRPortable is the width of the portable kernel's tile.
+const gemmNRPortable = 8
 
 // gemmKernelGo is the portable micro-kernel (the contract is
 // gemmMicroKernel's). It mirrors the assembly one: the tile accumulates in
 // local variables, one row of eight at a time per k step, which the
 // compiler can keep in registers far better than an array.
 func gemmKernelGo(k int, a, b, c []float64, ldc int, alpha, beta float64, load bool) {
-	var t [gemmMR][gemmNR]float64
+	var t [gemmMR][gemmNRPortable]float64
 	a = a[:k*gemmMR]
-	b = b[:k*gemmNR]
+	b = b[:k*gemmNRPortable]
 	for i := 0; i < gemmMR; i++ {
 		var t0, t1, t2, t3, t4, t5, t6, t7 float64
 		for kk := 0; kk < k; kk++ {
 			ai := a[kk*gemmMR+i]
-			bk := b[kk*gemmNR : kk*gemmNR+gemmNR : kk*gemmNR+gemmNR]
+			bk := b[kk*gemmNRPortable : kk*gemmNRPortable+gemmNRPortable : kk*gemmNRPortable+gemmNRPortable]
 			t0 += ai * bk[0]
 			t1 += ai * bk[1]
 			t2 += ai * bk[2]
@@ -418,10 +454,10 @@ func gemmKernelGo(k int, a, b, c []float64, ldc int, alpha, beta float64, load b
 			t6 += ai * bk[6]
 			t7 += ai * bk[7]
 		}
-		t[i] = [gemmNR]float64{t0, t1, t2, t3, t4, t5, t6, t7}
+		t[i] = [gemmNRPortable]float64{t0, t1, t2, t3, t4, t5, t6, t7}
 	}
 	for i := range t {
-		row := c[i*ldc : i*ldc+gemmNR]
+		row := c[i*ldc : i*ldc+gemmNRPortable]
 		for j, v := range t[i] {
 			v *= alpha
 			if load {

@@ -9,5 +9,5 @@ import "gonum.org/v1/gonum/blas/blas64"
 // goBLAS, the blocked Dgemm of gemm.go.
 func init() {
 	blas64.Use(goBLAS{})
-	blasBackend = "luoxia Go (" + gemmKernelName + ")"
+	blasBackend = "luoxia Go (" + gemmKernel.name + ")"
 }

@@ -6,4 +6,6 @@ package tensor
 // micro-kernel of gemm.go; the compiler may still fuse its multiply-adds
 // where the architecture has such an instruction. So does the openblas
 // build on amd64 (see gemm_amd64.go), where goBLAS is not installed.
-var gemmKernel, gemmKernelName = gemmKernelGo, "portable kernel"
+var gemmKernels = []gemmKernelSpec{gemmPortable}
+
+var gemmKernel = gemmPortable

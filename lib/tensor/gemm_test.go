@@ -98,8 +98,8 @@ func checkGemm(t *testing.T, g gemmCase, a []float64, lda int, b []float64, ldb 
 }
 
 var gemmShapes = [][3]int{
-	{1, 1, 1}, {1, 1, 7}, {5, 7, 3}, {gemmMR, gemmNR, gemmKC}, {gemmMR - 1, gemmNR - 1, gemmKC - 1},
-	{gemmMR + 1, gemmNR + 1, gemmKC + 1}, {13, 17, 1}, {37, 53, 71}, {gemmMC + 1, 15, 300},
+	{1, 1, 1}, {1, 1, 7}, {5, 7, 3}, {gemmMR, 8, gemmKC}, {gemmMR, 16, gemmKC}, {gemmMR - 1, 15, gemmKC - 1},
+	{gemmMR + 1, 17, gemmKC + 1}, {gemmMR, 9, 4}, {13, 25, 1}, {37, 53, 71}, {gemmMC + 1, 15, 300},
 	{1, 300, 40}, {300, 1, 40}, {12, gemmNC + 9, 20}, {200, 9, 2*gemmKC + 1}, {300, 257, 513},
 }
 
@@ -125,7 +125,7 @@ func forGemmCases(f func(g gemmCase)) {
 
 // runGemmKernel runs the blocked product with a given micro-kernel and
 // number of goroutines, bypassing Dgemm's hand-off of tiny products to gonum.
-func runGemmKernel(kernel gemmMicroKernel, workers int, g gemmCase, a []float64, lda int, b []float64, ldb int, c []float64, ldc int) {
+func runGemmKernel(kernel gemmKernelSpec, workers int, g gemmCase, a []float64, lda int, b []float64, ldb int, c []float64, ldc int) {
 	if g.alpha == 0 {
 		goBLAS{}.Dgemm(g.tA, g.tB, g.m, g.n, g.k, g.alpha, a, lda, b, ldb, g.beta, c, ldc)
 		return
@@ -148,12 +148,12 @@ func TestGoBLASDgemmMatchesGonum(t *testing.T) {
 	})
 }
 
-// TestGemmKernels checks the blocked product with each micro-kernel
-// directly, tiny shapes included, on one goroutine and on three.
+// TestGemmKernels checks the blocked product with each micro-kernel this
+// processor can run directly, tiny shapes included, on one goroutine and
+// on three.
 func TestGemmKernels(t *testing.T) {
-	kernels := map[string]gemmMicroKernel{"portable": gemmKernelGo, gemmKernelName: gemmKernel}
-	for name, kernel := range kernels {
-		t.Run(strings.ReplaceAll(name, " ", "_"), func(t *testing.T) {
+	for _, kernel := range gemmKernels {
+		t.Run(strings.ReplaceAll(kernel.name, " ", "_"), func(t *testing.T) {
 			r := rand.New(rand.NewPCG(9, 10))
 			forGemmCases(func(g gemmCase) {
 				a, lda, b, ldb, c, ldc := gemmOperands(r, g)
@@ -165,6 +165,39 @@ func TestGemmKernels(t *testing.T) {
 			})
 		})
 	}
+}
+
+// TestGemmKernelsSameBits checks that the assembly kernels, whatever the
+// width of their tiles, give the same bits: each adds an element's
+// products one k step at a time with fused multiply-adds, in the same k
+// blocks, so a machine with AVX-512 trains to the same numbers as one
+// with AVX2 alone. (The portable kernel rounds each product before adding
+// it, and is only checked against gonum.)
+func TestGemmKernelsSameBits(t *testing.T) {
+	var fused []gemmKernelSpec
+	for _, k := range gemmKernels {
+		if k.name != gemmPortable.name {
+			fused = append(fused, k)
+		}
+	}
+	if len(fused) < 2 {
+		t.Skipf("this processor runs %d assembly kernel(s); nothing to compare", len(fused))
+	}
+	r := rand.New(rand.NewPCG(13, 14))
+	forGemmCases(func(g gemmCase) {
+		a, lda, b, ldb, c, ldc := gemmOperands(r, g)
+		want := append([]float64(nil), c...)
+		runGemmKernel(fused[len(fused)-1], 1, g, a, lda, b, ldb, want, ldc)
+		for _, k := range fused[:len(fused)-1] {
+			got := append([]float64(nil), c...)
+			runGemmKernel(k, 2, g, a, lda, b, ldb, got, ldc)
+			for i := range got {
+				if math.Float64bits(got[i]) != math.Float64bits(want[i]) {
+					t.Fatalf("%v: C[%d] = %v with the %s, %v with the %s", g, i, got[i], k.name, want[i], fused[len(fused)-1].name)
+				}
+			}
+		}
+	})
 }
 
 // TestGoBLASDgemmBitIdenticalAcrossGOMAXPROCS checks that the split over
