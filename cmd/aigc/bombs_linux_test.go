@@ -184,6 +184,14 @@ func TestBombsUnderAMemoryCap(t *testing.T) {
 		{"2-D denoiser of 200 layers of 16384", []string{"sample", "-checkpoint", checkpoint(t, "diffusion", diffusionConfig{Model: "toy", Toy: toyWide})}, []string{"model.json: config: these sizes make a 2-D denoiser of about"}},
 		{"U-Net of side 2^20", []string{"sample", "-checkpoint", checkpoint(t, "diffusion", diffusionConfig{Model: "unet", UNet: unet})}, []string{"model.json: config field UNet.Model.Side is 1048576; want 28 to 28"}},
 		{"U-Net eval of side 2^20", []string{"eval", "diffusion", "-checkpoint", checkpoint(t, "diffusion", diffusionConfig{Model: "unet", UNet: unet})}, []string{"model.json: config field UNet.Model.Side is 1048576"}},
+		{"train a U-Net of width 1e6", []string{"train", "diffusion", "-model", "unet", "-width", "1000000"}, []string{"-width 1000000: want 8 to 512"}},
+		{"train a 2-D diffusion of T 1e9", []string{"train", "diffusion", "-T", "1000000000"}, []string{"-T 1000000000: want 21 to 100000"}},
+		{"train a 2-D diffusion on batches of 1e9", []string{"train", "diffusion", "-batch", "1000000000"}, []string{"-batch 1000000000: want 1 to 4096"}},
+		{"train a latent model of hidden 1e9", []string{"train", "diffusion", "-model", "latent", "-hidden", "1000000000"}, []string{"-hidden 1000000000: want 1 to 16384"}},
+		{"train a DCGAN on batches of 1e9", []string{"train", "dcgan", "-batch", "1000000000"}, []string{"-batch 1000000000: want 1 to 4096"}},
+		{"train a VAE of latent 2^40", []string{"train", "vae", "-latent", "1099511627776"}, []string{"-latent 1099511627776: want 1 to 16384"}},
+		{"train a VAE, then L_K of K 1e9", []string{"train", "vae", "-iwae", "1000000000"}, []string{"-iwae 1000000000: want 0 to 65536"}},
+		{"train a translator, then a beam of 1e9", []string{"train", "transformer", "-task", "translate", "-beam", "1000000000"}, []string{"-beam 1000000000: want 0 to 256"}},
 		{"latent model of mismatched scale", []string{"sample", "-checkpoint", checkpoint(t, "diffusion", diffusionConfig{Model: "latent", Latent: latent})}, []string{"model.json: config: Latent.Scale holds 1 means and 1 deviations for codes of Latent.Train.Model.Dim 20"}},
 	} {
 		code, stderr := runCapped(t, c.args...)

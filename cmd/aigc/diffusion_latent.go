@@ -72,9 +72,6 @@ func runLatent(r latentRun, steps, T, batch int, lr float64, out string, stdout,
 		c.LR = lr
 	}
 	c.Warmup = min(c.Warmup, c.Steps/2)
-	if c.Model.Hidden < 1 {
-		return fmt.Errorf("-hidden %d: want 1 or more", c.Model.Hidden)
-	}
 	if !(c.PUncond >= 0 && c.PUncond < 1) {
 		return fmt.Errorf("-p-uncond %g: want a probability in [0, 1)", c.PUncond)
 	}

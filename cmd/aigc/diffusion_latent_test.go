@@ -98,7 +98,7 @@ func TestTrainLatentAndSample(t *testing.T) {
 		{[]string{"train", "diffusion", "-model", "toy", "-hidden", "64"}, 1, "-hidden: only -model latent takes it"},
 		{[]string{"train", "diffusion", "-model", "toy", "-ema", "0.9"}, 1, "-ema: only -model unet or latent takes it"},
 		{[]string{"train", "diffusion", "-model", "latent", "-width", "16"}, 1, "-width: only -model unet takes it"},
-		{[]string{"train", "diffusion", "-model", "latent", "-hidden", "0"}, 1, "-hidden 0: want 1 or more"},
+		{[]string{"train", "diffusion", "-model", "latent", "-hidden", "0"}, 1, "-hidden 0: want 1 to 16384"},
 		{[]string{"train", "diffusion", "-model", "latent", "-p-uncond", "1"}, 1, "-p-uncond 1: want a probability in [0, 1)"},
 		{[]string{"train", "diffusion", "-model", "latent", "-vae", mlp, "-out", out}, 1, `records a VAE of arch "mlp", not a convolutional VAE`},
 		{[]string{"train", "diffusion", "-model", "latent", "-vae", dir, "-out", out}, 1, "records a diffusion model"},

@@ -84,6 +84,21 @@ func (f trainFlags) atLeast(p *int, name string, min int, usage string) {
 	})
 }
 
+// between defines an int flag bound to p whose value must lie in
+// [min, max]. The ceiling is for the sizes a run allocates by (a batch, a
+// width, a schedule's length): far above anything the book trains, it turns
+// a mistyped size into an error naming the flag instead of a run that
+// exhausts the machine's memory.
+func (f trainFlags) between(p *int, name string, min, max int, usage string) {
+	f.IntVar(p, name, *p, usage)
+	*f.checks = append(*f.checks, func() error {
+		if *p < min || *p > max {
+			return fmt.Errorf("-%s %d: want %d to %d", name, *p, min, max)
+		}
+		return nil
+	})
+}
+
 // positive defines a float flag bound to p whose value must be > 0.
 func (f trainFlags) positive(p *float64, name, usage string) {
 	f.Float64Var(p, name, *p, usage)
@@ -123,9 +138,13 @@ func (f trainFlags) trainSize(p *int) {
 	f.atLeast(p, "train-size", 0, "use only the first N training digits (0: all 60,000)")
 }
 
+// maxBatch is the largest -batch any kind takes: sixteen times the
+// book's largest batch (256).
+const maxBatch = 4096
+
 // batch defines -batch, bound to p.
 func (f trainFlags) batch(p *int) {
-	f.atLeast(p, "batch", 1, "examples per training step")
+	f.between(p, "batch", 1, maxBatch, "examples per training step")
 }
 
 // lr defines -lr, bound to p.

@@ -58,12 +58,12 @@ func diffusionFlags(f trainFlags) trainRun {
 	lr := f.Float64("lr", 0, fmt.Sprintf("Adam's learning rate (default %g for toy, %g for unet, %g for latent)", cfg.LR, ucfg.LR, lrun.cfg.LR))
 	f.positive(&cfg.MinLR, "min-lr", "toy: the learning rate at the last step, reached from -lr along half a cosine (-min-lr = -lr: constant)")
 	f.BoolVar(&ucfg.Model.LearnVariance, "learn-variance", false, "unet: learn Σ_θ between β_t and β̃_t with the hybrid loss L_simple + λ L_vlb")
-	f.IntVar(&ucfg.Model.Width, "width", ucfg.Model.Width, "unet: channels at full resolution (a multiple of 8)")
+	f.between(&ucfg.Model.Width, "width", 8, maxConvW, "unet: channels at full resolution (a multiple of 8)")
 	f.Float64Var(&ucfg.PUncond, "p-uncond", ucfg.PUncond, "unet, latent: the probability a label is dropped in training, for classifier-free guidance")
 	f.Float64Var(&ucfg.EMA, "ema", ucfg.EMA, "unet, latent: the decay of the weights' moving average the samples are drawn from")
 	every := f.Int("every", 500, "unet: a checkpoint every this many steps (0: only at the end)")
 	f.StringVar(&lrun.vaeDir, "vae", defaultLatentVAE, "latent: the folder of the convolutional VAE whose codes the model learns (trained there first if it holds none)")
-	f.IntVar(&lrun.cfg.Model.Hidden, "hidden", lrun.cfg.Model.Hidden, "latent: the width of the denoiser's hidden layers")
+	f.between(&lrun.cfg.Model.Hidden, "hidden", 1, maxWidth, "latent: the width of the denoiser's hidden layers")
 	f.atLeast(&lrun.trainSize, "train-size", 0, "latent: encode and train on only the first N training digits (0: all 60,000)")
 	mnist := f.mnist()
 	var seed uint64 = 1
@@ -84,6 +84,13 @@ func diffusionFlags(f trainFlags) trainRun {
 			if given[c.name] && c.v < c.min {
 				return fmt.Errorf("-%s %d: want %d or more", c.name, c.v, c.min)
 			}
+		}
+		// T and the batch set how much a run allocates.
+		if *T > maxSteps {
+			return fmt.Errorf("-T %d: want 21 to %d", *T, maxSteps)
+		}
+		if *batch > maxBatch {
+			return fmt.Errorf("-batch %d: want 1 to %d", *batch, maxBatch)
 		}
 		if given["lr"] && !(*lr > 0) {
 			return fmt.Errorf("-lr %g: want a number > 0", *lr)
@@ -116,7 +123,7 @@ func diffusionFlags(f trainFlags) trainRun {
 			}
 			ucfg.Warmup = min(ucfg.Warmup, ucfg.Steps/2)
 			ucfg.Seed = seed
-			if ucfg.Model.Width < 8 || ucfg.Model.Width%8 != 0 {
+			if ucfg.Model.Width%8 != 0 {
 				return fmt.Errorf("-width %d: want a multiple of 8 (GroupNorm's 8 groups)", ucfg.Model.Width)
 			}
 			if !(ucfg.PUncond >= 0 && ucfg.PUncond < 1) {

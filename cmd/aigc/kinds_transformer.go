@@ -10,6 +10,10 @@ import (
 	"github.com/luoxia/aigc/lib/data"
 )
 
+// maxBeam is the widest -beam: every hypothesis of a beam keeps its own
+// cache of keys and values, so the width sets memory.
+const maxBeam = 256
+
 // The Transformer chapter's kind.
 func init() {
 	register(&kind{
@@ -62,7 +66,9 @@ func transformerFlags(f trainFlags) trainRun {
 	r := &gptRun{cfg: transformer.BabyGPTTraining()}
 	task := f.String("task", "gpt", "which model: "+transformerTasks+" (a character-level GPT, the encoder-decoder on a task, or the figures that need no model)")
 	f.atLeast(&r.cfg.Iters, "iters", 0, "training steps (default: gpt 2,000, copy, reverse, translate and bible 600); fewer than the GPT's 2,000 stop early, on the same schedule")
-	beam := f.Int("beam", 4, "translate, bible: after greedy decoding, also decode the test set with a beam of this width (0 or 1: not)")
+	beam := new(int)
+	*beam = 4
+	f.between(beam, "beam", 0, maxBeam, "translate, bible: after greedy decoding, also decode the test set with a beam of this width (0 or 1: not)")
 	alpha := f.Float64("alpha", transformer.BeamAlpha, "translate, bible: the beam's length normalisation α (0: rank by log-probability alone)")
 	pairs := f.String("pairs", "", "bible: read the verse pairs from the files -write-pairs wrote into this folder, instead of the SWORD modules")
 	writePairs := f.String("write-pairs", "", "write the bible task's split, tokenized verse pairs into this folder (train.tsv, valid.tsv, test.tsv) and train nothing")

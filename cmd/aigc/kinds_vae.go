@@ -7,6 +7,10 @@ import (
 	"github.com/luoxia/aigc/chapters/vae"
 )
 
+// maxIWAE is the most samples -iwae draws per digit: the bound keeps all
+// K log weights of a digit, so K sets memory as well as time.
+const maxIWAE = 1 << 16
+
 // The VAE chapter's kind.
 func init() {
 	register(&kind{
@@ -26,11 +30,11 @@ func vaeFlags(f trainFlags) trainRun {
 	model := f.String("model", vae.ArchMLP, "which model: "+vae.ArchMLP+" or "+vae.ArchConv)
 	f.Float64Var(&r.cfg.Beta, "beta", r.cfg.Beta, "weight β of the KL term: 1 is the VAE, more is a β-VAE")
 	f.IntVar(&r.cfg.Warmup, "warmup", 0, "KL annealing: raise the KL term's weight from 0 to β over this many steps (469 an epoch)")
-	f.atLeast(&r.cfg.Latent, "latent", 1, "size J of the code z")
+	f.between(&r.cfg.Latent, "latent", 1, maxWidth, "size J of the code z")
 	f.epochs(&r.cfg.Epochs)
 	f.seed(&r.cfg.Seed)
 	f.trainSize(&r.trainSize)
-	f.atLeast(&r.iwaeK, "iwae", 0, "also estimate log p(x) on 1,000 test digits with the importance-weighted bound of K samples (0: skip)")
+	f.between(&r.iwaeK, "iwae", 0, maxIWAE, "also estimate log p(x) on 1,000 test digits with the importance-weighted bound of K samples (0: skip)")
 	f.StringVar(&r.sweep, "sweep", "", "instead of one model, train one per β in this comma-separated list and draw rate against distortion (e.g. 0.5,1,2,4)")
 	mnist, out := f.mnist(), f.out()
 	return func(stdout, stderr io.Writer) error {
