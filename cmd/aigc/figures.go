@@ -27,6 +27,7 @@ func explanatoryFigures() []explanatoryFigure {
 		{"evaluation", "balls.png", evaluation.BallsFigure},
 		{"gan", "optimal.png", func() (image.Image, error) { return gan.OptimalFigure([]float64{4, 1.5, 0}) }},
 		{"gan", "saturation.png", func() (image.Image, error) { return gan.SaturationFigure() }},
+		{"vae", "model.png", vae.ModelFigure},
 		{"vae", "gap.png", vae.ELBOGapFigure},
 	}
 }
