@@ -12,7 +12,7 @@ import (
 var blasBackend = "gonum (pure Go)"
 
 // BLAS names the implementation behind every matrix product: luoxia's own
-// packed Dgemm (an AVX2+FMA kernel on amd64) by default, or OpenBLAS when
+// packed Dgemm (an AVX-512 or AVX2+FMA kernel on amd64) by default, or OpenBLAS when
 // built with -tags openblas (see bench/).
 // A program may also install its own with gonum's blas64.Use.
 func BLAS() string { return blasBackend }
