@@ -39,8 +39,7 @@ func linear(T int) (alphaBar, betas []float64) {
 	return alphaBar, betas
 }
 
-// ᾱ = 1, 0.64, 0.36, 0: the square roots are 1, 0.8, 0.6 and 0, and the
-// square roots of 1 - ᾱ are 0, 0.6, 0.8 and 1.
+// ᾱ_0, ..., ᾱ_3 = 1, 0.64, 0.36, 0: numbers whose steps work out by hand.
 var handAlphaBar = []float64{1, 0.64, 0.36, 0}
 
 func TestNoiseByHand(t *testing.T) {
@@ -50,18 +49,18 @@ func TestNoiseByHand(t *testing.T) {
 	cases := []struct {
 		t    int
 		want []float64
+		slip []float64 // what weighing by variances instead of standard deviations gives
 	}{
-		{0, []float64{1, -2, 0.5}},      // no noise yet
-		{1, []float64{1.1, -1.0, -0.2}}, // 0.8·x_0 + 0.6·ε
-		{2, []float64{1.0, -0.4, -0.5}}, // 0.6·x_0 + 0.8·ε
-		{3, []float64{0.5, 1, -1}},      // ᾱ_3 = 0: pure noise
+		{0, []float64{1, -2, 0.5}, nil}, // no noise yet
+		{1, []float64{1.1, -1.0, -0.2}, []float64{0.82, -0.92, -0.04}},
+		{2, []float64{1.0, -0.4, -0.5}, []float64{0.68, -0.08, -0.46}},
+		{3, []float64{0.5, 1, -1}, nil}, // ᾱ_3 = 0: pure noise
 	}
 	for _, c := range cases {
 		got := Noise(x0, c.t, eps, handAlphaBar)
 		if !same(got, c.want, 1e-15) {
 			why := ""
-			ab := handAlphaBar[c.t]
-			if len(got) == len(x0) && near(got[0], ab*x0[0]+(1-ab)*eps[0], 1e-12) && near(got[1], ab*x0[1]+(1-ab)*eps[1], 1e-12) {
+			if c.slip != nil && same(got, c.slip, 1e-12) {
 				why = ": ᾱ_t and 1 - ᾱ_t are variances; x_t is built from standard deviations"
 			}
 			t.Errorf("Noise(x_0 %v, t = %d, ε %v, ᾱ %v) = %v, want %v%s", x0, c.t, eps, handAlphaBar, got, c.want, why)
@@ -88,7 +87,9 @@ func TestTwoStepsAreOne(t *testing.T) {
 		x0 := []float64{rng.NormFloat64(), rng.NormFloat64(), 3}
 		x := append([]float64(nil), x0...)
 		merged := make([]float64, len(x0))
+		mergedVar := 0.0 // the variance of each entry of merged
 		for _, b := range betas {
+			mergedVar = (1-b)*mergedVar + b
 			for i := range x {
 				e := rng.NormFloat64()
 				x[i] = math.Sqrt(1-b)*x[i] + math.Sqrt(b)*e
@@ -97,9 +98,9 @@ func TestTwoStepsAreOne(t *testing.T) {
 				merged[i] = math.Sqrt(1-b)*merged[i] + math.Sqrt(b)*e
 			}
 		}
-		// merged has variance 1 - ᾱ_t per entry: scale it to a unit one.
+		// Scale merged to unit variance.
 		for i := range merged {
-			merged[i] /= math.Sqrt(1 - alphaBar[steps])
+			merged[i] /= math.Sqrt(mergedVar)
 		}
 		got := Noise(x0, steps, merged, alphaBar)
 		if !same(got, x, 1e-12) {
@@ -166,7 +167,7 @@ func TestPredictX0(t *testing.T) {
 	xt := []float64{1.1, -1.0, -0.2}
 	eps := []float64{0.5, 1, -1}
 	keepX, keepE := append([]float64(nil), xt...), append([]float64(nil), eps...)
-	// x_t = 0.8·x_0 + 0.6·ε at t = 1, so x_0 = (x_t - 0.6·ε)/0.8.
+	// The first case of TestNoiseByHand, read backwards.
 	if got, want := PredictX0(xt, 1, eps, handAlphaBar), []float64{1, -2, 0.5}; !same(got, want, 1e-15) {
 		t.Errorf("PredictX0(x_t %v, t = 1, ε̂ %v, ᾱ %v) = %v, want %v", xt, eps, handAlphaBar, got, want)
 	}
@@ -174,21 +175,33 @@ func TestPredictX0(t *testing.T) {
 		t.Errorf("PredictX0 changed its inputs: x_t is now %v and ε̂ %v", xt, eps)
 	}
 	// Given the very noise that was added, x_0 comes back at every step,
-	// even where 4e-5 is all that is left of it.
-	alphaBar, _ := linear(1000)
+	// even where 4e-5 is all that is left of it. x_t is reached by taking
+	// the steps one by one, and its noise merged as in TestTwoStepsAreOne.
+	alphaBar, betas := linear(1000)
 	rng := rand.New(rand.NewPCG(9, 10))
+	// What a miss of 0.01 in every entry of ε̂ costs in x̂_0 at each step,
+	// worked out for this schedule: 1e-4 at t = 1, about 1.6 at t = 1000.
+	missCost := map[int]float64{1: 0.00010000500037502575, 10: 0.0004357054370523739,
+		100: 0.0033882834898350746, 500: 0.034241366190440416, 1000: 1.5740728081040758}
 	for _, step := range []int{1, 10, 100, 500, 1000} {
 		x0 := []float64{rng.NormFloat64(), rng.NormFloat64(), -1, 0.25}
-		e := []float64{rng.NormFloat64(), rng.NormFloat64(), rng.NormFloat64(), rng.NormFloat64()}
-		xt := make([]float64, len(x0))
-		for i := range x0 {
-			xt[i] = math.Sqrt(alphaBar[step])*x0[i] + math.Sqrt(1-alphaBar[step])*e[i]
+		xt := append([]float64(nil), x0...)
+		e := make([]float64, len(x0))
+		eVar := 0.0
+		for _, b := range betas[:step] {
+			eVar = (1-b)*eVar + b
+			for i := range xt {
+				n := rng.NormFloat64()
+				xt[i] = math.Sqrt(1-b)*xt[i] + math.Sqrt(b)*n
+				e[i] = math.Sqrt(1-b)*e[i] + math.Sqrt(b)*n
+			}
+		}
+		for i := range e {
+			e[i] /= math.Sqrt(eVar)
 		}
 		if got := PredictX0(xt, step, e, alphaBar); !same(got, x0, 1e-10) {
 			t.Errorf("t = %d: PredictX0 with the noise that was added gives %.12g, want x_0 = %.12g", step, got, x0)
 		}
-		// A wrong ε̂ costs an error in x̂_0 that is (ε - ε̂)·√((1 - ᾱ_t)/ᾱ_t):
-		// 1e-4 at t = 1, about 1.6 at t = 1000, for a miss of 0.01.
 		miss := make([]float64, len(e))
 		for i := range e {
 			miss[i] = e[i] + 0.01
@@ -197,10 +210,9 @@ func TestPredictX0(t *testing.T) {
 		if len(got) != len(x0) {
 			t.Fatalf("PredictX0 of %d entries returned %d", len(x0), len(got))
 		}
-		scale := math.Sqrt((1 - alphaBar[step]) / alphaBar[step])
 		for i := range got {
-			if err := x0[i] - got[i]; !near(err, 0.01*scale, 1e-8) {
-				t.Errorf("t = %d: a miss of 0.01 in ε̂ moves x̂_0 by %.10g, want 0.01·√((1 - ᾱ_t)/ᾱ_t) = %.10g", step, err, 0.01*scale)
+			if err := x0[i] - got[i]; !near(err, missCost[step], 1e-8) {
+				t.Errorf("t = %d: a miss of 0.01 in ε̂ moves x̂_0 by %.10g, want %.10g", step, err, missCost[step])
 				break
 			}
 		}
@@ -244,7 +256,7 @@ func TestSNR(t *testing.T) {
 	if crossings != 1 {
 		t.Errorf("SNR crosses 1 %d times on Ho et al.'s schedule, want once", crossings)
 	}
-	if !near(prev, ho[1000]/(1-ho[1000]), 1e-12) || !(prev > 4.03e-5 && prev < 4.05e-5) {
+	if !near(prev, 4.03599265116842e-05, 1e-12) {
 		t.Errorf("SNR(1000) = %g on Ho et al.'s schedule, want about 4.04e-5", prev)
 	}
 }

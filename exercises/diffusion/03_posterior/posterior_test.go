@@ -113,8 +113,7 @@ func TestByHand(t *testing.T) {
 	if got := PosteriorMean(x0, xt, 1, alphaBar); !same(got, x0, 1e-15) {
 		t.Errorf("μ̃_1(x_0 %v, x_1 %v) = %v, want x_0 whatever x_1 is", x0, xt, got)
 	}
-	// β̃_2 = 1/6 and μ̃_2 = (√5/3)·x_0 + (√2/6)·x_2, completing the square
-	// with these numbers.
+	// At t = 2 the posterior variance works out to 1/6.
 	if got := PosteriorVariance(2, alphaBar); !near(got, 1.0/6, 1e-15) {
 		why := ""
 		if near(got, 0.5, 1e-12) {
@@ -122,8 +121,7 @@ func TestByHand(t *testing.T) {
 		}
 		t.Errorf("β̃_2 with ᾱ = %v is %.15g, want 1/6%s", alphaBar, got, why)
 	}
-	r5, r2 := math.Sqrt(5), math.Sqrt(2)
-	want := []float64{r5 / 3, r2 / 6, r5 - r2/6}
+	want := []float64{0.7453559924999299, 0.23570226039551587, 2.000365717104274}
 	if got := PosteriorMean(x0, xt, 2, alphaBar); !same(got, want, 1e-15) {
 		t.Errorf("μ̃_2(x_0 %v, x_2 %v) with ᾱ = %v is %v, want %v", x0, xt, alphaBar, got, want)
 	}
@@ -167,10 +165,9 @@ func TestVarianceByGrid(t *testing.T) {
 }
 
 // TestTotalLaws: averaged over x_t ~ q(x_t | x_0), the posterior must
-// give back q(x_{t-1} | x_0). With μ̃_t = a·x_0 + b·x_t, the law of total
-// expectation asks a + b·√ᾱ_t = √ᾱ_{t-1}, and the law of total variance
-// b²·(1 - ᾱ_t) + β̃_t = 1 - ᾱ_{t-1}. The posterior is also narrower than
-// the forward step: β̃_t ≤ β_t.
+// give back q(x_{t-1} | x_0), in its mean (the law of total expectation)
+// and in its variance (the law of total variance). The posterior is also
+// narrower than the forward step: β̃_t ≤ β_t.
 func TestTotalLaws(t *testing.T) {
 	for _, c := range cases() {
 		ab := c.alphaBar
@@ -199,14 +196,37 @@ func TestTotalLaws(t *testing.T) {
 	}
 }
 
+// walkForward takes x0 forward t steps, one by one, with fresh noise at
+// each, and returns x_t with the single standard normal noise the steps add
+// up to (the merged noise of exercise 02's TestTwoStepsAreOne): the pair
+// that x_0 becomes under the forward process.
+func walkForward(rng *rand.Rand, x0 []float64, t int, alphaBar []float64) (xt, eps []float64) {
+	xt, eps = append([]float64(nil), x0...), make([]float64, len(x0))
+	v := 0.0 // the variance of each entry of eps so far
+	for s := 1; s <= t; s++ {
+		b := 1 - alphaBar[s]/alphaBar[s-1]
+		v = (1-b)*v + b
+		for i := range xt {
+			n := rng.NormFloat64()
+			xt[i] = math.Sqrt(1-b)*xt[i] + math.Sqrt(b)*n
+			eps[i] = math.Sqrt(1-b)*eps[i] + math.Sqrt(b)*n
+		}
+	}
+	for i := range eps {
+		eps[i] /= math.Sqrt(v)
+	}
+	return xt, eps
+}
+
 // TestMeanFromEps: the model's mean from x_t and ε̂ is the posterior mean
-// at x̂_0 = (x_t - √(1 - ᾱ_t)·ε̂)/√ᾱ_t, found on the grid.
+// at the x̂_0 that ε̂ implies, found on the grid. The test picks x̂_0 and
+// walks it forward to x_t; ε̂ is the noise of that walk.
 func TestMeanFromEps(t *testing.T) {
 	alphaBar := []float64{1, 0.8, 0.4}
 	xt, epsHat := []float64{1, -0.5}, []float64{0.25, 2}
 	keepX, keepE := append([]float64(nil), xt...), append([]float64(nil), epsHat...)
 	// At t = 1 the mean is x̂_0 itself.
-	want := []float64{(1 - math.Sqrt(0.2)*0.25) / math.Sqrt(0.8), (-0.5 - math.Sqrt(0.2)*2) / math.Sqrt(0.8)}
+	want := []float64{0.9930339887498949, -1.5590169943749472}
 	if got := MeanFromEps(xt, 1, epsHat, alphaBar); !same(got, want, 1e-14) {
 		t.Errorf("MeanFromEps(x_1 %v, t = 1, ε̂ %v, ᾱ %v) = %v, want x̂_0 = %v", xt, epsHat, alphaBar, got, want)
 	}
@@ -215,23 +235,16 @@ func TestMeanFromEps(t *testing.T) {
 	}
 	rng := rand.New(rand.NewPCG(15, 16))
 	for _, c := range cases() {
-		ab := c.alphaBar[c.t]
-		x0 := []float64{rng.NormFloat64(), 1}
-		xt, epsHat := make([]float64, 2), make([]float64, 2)
-		for i := range x0 {
-			eps := rng.NormFloat64()
-			xt[i] = math.Sqrt(ab)*x0[i] + math.Sqrt(1-ab)*eps
-			epsHat[i] = eps + 0.3*rng.NormFloat64() // an imperfect model
-		}
+		x0Hat := []float64{rng.NormFloat64(), 1}
+		xt, epsHat := walkForward(rng, x0Hat, c.t, c.alphaBar)
 		got := MeanFromEps(xt, c.t, epsHat, c.alphaBar)
 		if len(got) != len(xt) {
 			t.Fatalf("MeanFromEps of %d entries returned %d", len(xt), len(got))
 		}
 		for i := range xt {
-			x0Hat := (xt[i] - math.Sqrt(1-ab)*epsHat[i]) / math.Sqrt(ab)
-			want, _ := byGrid(x0Hat, xt[i], c.t, c.alphaBar)
+			want, _ := byGrid(x0Hat[i], xt[i], c.t, c.alphaBar)
 			if !near(got[i], want, 1e-9) {
-				t.Fatalf("%s, t = %d, x_t = %g, ε̂ = %g: MeanFromEps = %.12g, but the posterior mean at x̂_0 = %.6g is %.12g", c.name, c.t, xt[i], epsHat[i], got[i], x0Hat, want)
+				t.Fatalf("%s, t = %d, x_t = %g, ε̂ = %g: MeanFromEps = %.12g, but the posterior mean at x̂_0 = %.6g is %.12g", c.name, c.t, xt[i], epsHat[i], got[i], x0Hat[i], want)
 			}
 		}
 	}

@@ -93,9 +93,26 @@ func byGrid(x0, xt float64, t, tPrev int, alphaBar []float64) (mean, variance fl
 	return mean, variance
 }
 
-// x0Hat is the prediction of x_0 from x_t and ε̂ at step t, one entry.
-func x0Hat(xt, epsHat float64, t int, alphaBar []float64) float64 {
-	return (xt - math.Sqrt(1-alphaBar[t])*epsHat) / math.Sqrt(alphaBar[t])
+// walkForward takes x0 forward t steps, one by one, with fresh noise at
+// each, and returns x_t with the single standard normal noise the steps add
+// up to (the merged noise of exercise 02's TestTwoStepsAreOne). For a step
+// of DDIM, x0 is then the x̂_0 that x_t and ε̂ = eps imply.
+func walkForward(rng *rand.Rand, x0 []float64, t int, alphaBar []float64) (xt, eps []float64) {
+	xt, eps = append([]float64(nil), x0...), make([]float64, len(x0))
+	v := 0.0 // the variance of each entry of eps so far
+	for s := 1; s <= t; s++ {
+		b := 1 - alphaBar[s]/alphaBar[s-1]
+		v = (1-b)*v + b
+		for i := range xt {
+			n := rng.NormFloat64()
+			xt[i] = math.Sqrt(1-b)*xt[i] + math.Sqrt(b)*n
+			eps[i] = math.Sqrt(1-b)*eps[i] + math.Sqrt(b)*n
+		}
+	}
+	for i := range eps {
+		eps[i] /= math.Sqrt(v)
+	}
+	return xt, eps
 }
 
 func TestByHand(t *testing.T) {
@@ -130,7 +147,7 @@ func TestByHand(t *testing.T) {
 		t.Errorf("Sigma(3 → 1, η = 1) with ᾱ = 1, 0.75, 0.5, 0.25 is %.15g, want √2/3 = %.15g", got, want)
 	}
 
-	// ᾱ = 1, 0.64, 0.36: √ᾱ is 1, 0.8, 0.6 and √(1 - ᾱ) is 0, 0.6, 0.8.
+	// ᾱ = 1, 0.64, 0.36: numbers whose steps work out by hand.
 	ab = []float64{1, 0.64, 0.36}
 	xt := []float64{1.2, 0.6, -0.2}
 	epsHat := []float64{0, 0.75, -1}
@@ -138,22 +155,19 @@ func TestByHand(t *testing.T) {
 	if got, want := PredictX0(xt, 2, epsHat, ab), []float64{2, 0, 1}; !same(got, want, 1e-15) {
 		t.Errorf("PredictX0(x_2 %v, ε̂ %v) with ᾱ = %v is %v, want %v", xt, epsHat, ab, got, want)
 	}
-	// η = 0: 0.8·x̂_0 + 0.6·ε̂.
+	// η = 0.
 	if got, want := Step(xt, 2, 1, epsHat, 0, nil, ab), []float64{1.6, 0.45, 0.2}; !same(got, want, 1e-15) {
 		t.Errorf("Step(x_2 %v, 2 → 1, ε̂ %v, η = 0) with ᾱ = %v is %v, want %v", xt, epsHat, ab, got, want)
 	}
-	// η = 1: σ² = 63/256, and √(1 - ᾱ_1 - σ²) = √(0.36 - 63/256) = 0.3375.
+	// η = 1: σ² = 63/256.
 	z := []float64{1, 0, -2}
 	keepZ := append([]float64(nil), z...)
-	s := math.Sqrt(63.0) / 16
-	want := []float64{1.6 + s, 0.8*0 + 0.3375*0.75, 0.8 - 0.3375 - 2*s}
+	want := []float64{2.096078370824611, 0.25312500000000004, -0.5296567416492215}
 	if got := Step(xt, 2, 1, epsHat, 1, z, ab); !same(got, want, 1e-15) {
 		t.Errorf("Step(x_2 %v, 2 → 1, ε̂ %v, η = 1, z %v) with ᾱ = %v is %v, want %v", xt, epsHat, z, ab, got, want)
 	}
 	// η = ½: σ² = 63/1024.
-	s = math.Sqrt(63.0) / 32
-	d := math.Sqrt(0.36 - 63.0/1024)
-	want = []float64{1.6 + s, d * 0.75, 0.8 - d - 2*s}
+	want = []float64{1.8480391854123055, 0.40974756424687875, -0.24240845648711568}
 	if got := Step(xt, 2, 1, epsHat, 0.5, z, ab); !same(got, want, 1e-15) {
 		t.Errorf("Step(x_2 %v, 2 → 1, ε̂ %v, η = ½, z %v) with ᾱ = %v is %v, want %v", xt, epsHat, z, ab, got, want)
 	}
@@ -181,21 +195,15 @@ func TestEtaOneIsDDPM(t *testing.T) {
 			if got := Sigma(step, step-1, 1, sc.ab); !(math.Abs(got*got-variance) <= 1e-9*variance) {
 				t.Fatalf("%s, t = %d: Sigma(t → t - 1, η = 1)² = %.12g, but DDPM's posterior variance, found on a grid, is %.12g", sc.name, step, got*got, variance)
 			}
-			ab := sc.ab[step]
-			x0 := []float64{rng.NormFloat64(), -1.5}
-			xt, epsHat, z := make([]float64, 2), make([]float64, 2), make([]float64, 2)
-			for i := range x0 {
-				eps := rng.NormFloat64()
-				xt[i] = math.Sqrt(ab)*x0[i] + math.Sqrt(1-ab)*eps
-				epsHat[i] = eps + 0.3*rng.NormFloat64()
-				z[i] = rng.NormFloat64()
-			}
+			x0Hat := []float64{rng.NormFloat64(), -1.5}
+			xt, epsHat := walkForward(rng, x0Hat, step, sc.ab)
+			z := []float64{rng.NormFloat64(), rng.NormFloat64()}
 			got := Step(xt, step, step-1, epsHat, 1, z, sc.ab)
 			if len(got) != len(xt) {
 				t.Fatalf("Step of %d entries returned %d", len(xt), len(got))
 			}
 			for i := range xt {
-				mean, variance := byGrid(x0Hat(xt[i], epsHat[i], step, sc.ab), xt[i], step, step-1, sc.ab)
+				mean, variance := byGrid(x0Hat[i], xt[i], step, step-1, sc.ab)
 				if want := mean + math.Sqrt(variance)*z[i]; !near(got[i], want, 1e-9) {
 					t.Fatalf("%s, t = %d, x_t = %g, ε̂ = %g, z = %g: the η = 1 step gives %.12g, DDPM's step %.12g", sc.name, step, xt[i], epsHat[i], z[i], got[i], want)
 				}
@@ -229,14 +237,11 @@ func TestEtaOneSkips(t *testing.T) {
 					t.Fatalf("%s, %d → %d: Sigma(η = %g) = %.15g, want η·Sigma(η = 1) = %.15g", sc.name, from, to, eta, got, eta*sigma)
 				}
 			}
-			ab := sc.ab[from]
-			x0 := rng.NormFloat64()
-			eps := rng.NormFloat64()
-			xt := []float64{math.Sqrt(ab)*x0 + math.Sqrt(1-ab)*eps}
-			epsHat := []float64{eps + 0.3*rng.NormFloat64()}
+			x0Hat := []float64{rng.NormFloat64()}
+			xt, epsHat := walkForward(rng, x0Hat, from, sc.ab)
 			z := []float64{rng.NormFloat64()}
 			got := Step(xt, from, to, epsHat, 1, z, sc.ab)
-			mean, variance := byGrid(x0Hat(xt[0], epsHat[0], from, sc.ab), xt[0], from, to, sc.ab)
+			mean, variance := byGrid(x0Hat[0], xt[0], from, to, sc.ab)
 			if want := mean + math.Sqrt(variance)*z[0]; len(got) != 1 || !near(got[0], want, 1e-9) {
 				t.Fatalf("%s, %d → %d, x_t = %g, ε̂ = %g, z = %g: the η = 1 step gives %v, want the posterior's draw %.12g", sc.name, from, to, xt[0], epsHat[0], z[0], got, want)
 			}
@@ -244,9 +249,30 @@ func TestEtaOneSkips(t *testing.T) {
 	}
 }
 
+// forwardWithNoise returns where x0 lands at step t when the noises of the
+// t steps add up to the standard normal eps: the signal shrunk step by
+// step, plus eps scaled to the standard deviation the steps' noises
+// accumulate.
+func forwardWithNoise(x0, eps []float64, t int, alphaBar []float64) []float64 {
+	x := append([]float64(nil), x0...)
+	v := 0.0
+	for s := 1; s <= t; s++ {
+		b := 1 - alphaBar[s]/alphaBar[s-1]
+		v = (1-b)*v + b
+		for i := range x {
+			x[i] *= math.Sqrt(1 - b)
+		}
+	}
+	for i := range x {
+		x[i] += math.Sqrt(v) * eps[i]
+	}
+	return x
+}
+
 // TestEtaZero: η = 0 draws nothing, so z does not matter, and the step
-// keeps both x̂_0 and ε̂: it moves x_t along the line the network sees. A
-// step down to t' = 0 returns x̂_0 for every η.
+// keeps both x̂_0 and ε̂: it moves x_t along the line the network sees, to
+// the one x_{t'} from which ε̂ again implies the same x̂_0. A step down to
+// t' = 0 returns x̂_0 for every η.
 func TestEtaZero(t *testing.T) {
 	rng := rand.New(rand.NewPCG(27, 28))
 	ab := ho()
@@ -255,34 +281,32 @@ func TestEtaZero(t *testing.T) {
 		if got := Sigma(from, to, 0, ab); got != 0 {
 			t.Fatalf("Sigma(%d → %d, η = 0) = %g, want 0", from, to, got)
 		}
-		xt, epsHat, z := make([]float64, 3), make([]float64, 3), make([]float64, 3)
-		for i := range xt {
-			xt[i], epsHat[i], z[i] = rng.NormFloat64(), rng.NormFloat64(), rng.NormFloat64()
-		}
+		x0Hat := []float64{rng.NormFloat64(), rng.NormFloat64(), 2}
+		xt, epsHat := walkForward(rng, x0Hat, from, ab)
+		z := []float64{rng.NormFloat64(), rng.NormFloat64(), rng.NormFloat64()}
 		a := Step(xt, from, to, epsHat, 0, nil, ab)
 		b := Step(xt, from, to, epsHat, 0, z, ab)
 		if !same(a, b, 0) {
 			t.Fatalf("%d → %d, η = 0: the step is %v with z = nil and %v with z = %v; η = 0 draws no noise", from, to, a, b, z)
 		}
-		for i := range xt {
-			x0 := x0Hat(xt[i], epsHat[i], from, ab)
-			want := math.Sqrt(ab[to])*x0 + math.Sqrt(1-ab[to])*epsHat[i]
-			if len(a) != len(xt) || !near(a[i], want, 1e-12) {
-				t.Fatalf("%d → %d, η = 0, x_t = %v, ε̂ = %v: the step gives %v, want x_{t'} with the same x̂_0 and ε̂, %.12g in entry %d", from, to, xt, epsHat, a, want, i)
-			}
+		if len(a) != len(xt) {
+			t.Fatalf("Step of %d entries returned %d", len(xt), len(a))
+		}
+		want := forwardWithNoise(x0Hat, epsHat, to, ab)
+		if !same(a, want, 1e-11) {
+			t.Fatalf("%d → %d, η = 0, x_t = %v, ε̂ = %v: the step gives %v, want x_{t'} with the same x̂_0 and ε̂, %v", from, to, xt, epsHat, a, want)
 		}
 	}
 	// Down to t' = 0, from anywhere, with any η.
 	for _, from := range []int{1, 2, 50, 1000} {
-		xt := []float64{rng.NormFloat64(), 2}
-		epsHat := []float64{rng.NormFloat64(), -0.5}
+		want := []float64{rng.NormFloat64(), 2}
+		xt, epsHat := walkForward(rng, want, from, ab)
 		z := []float64{rng.NormFloat64(), rng.NormFloat64()}
-		want := []float64{x0Hat(xt[0], epsHat[0], from, ab), x0Hat(xt[1], epsHat[1], from, ab)}
-		if got := PredictX0(xt, from, epsHat, ab); !same(got, want, 1e-12) {
+		if got := PredictX0(xt, from, epsHat, ab); !same(got, want, 1e-11) {
 			t.Fatalf("PredictX0(x_t %v, t = %d, ε̂ %v) = %v, want %v", xt, from, epsHat, got, want)
 		}
 		for _, eta := range []float64{0, 0.5, 1} {
-			if got := Step(xt, from, 0, epsHat, eta, z, ab); !same(got, want, 1e-12) {
+			if got := Step(xt, from, 0, epsHat, eta, z, ab); !same(got, want, 1e-11) {
 				t.Fatalf("Step(x_t %v, %d → 0, ε̂ %v, η = %g) = %v, want x̂_0 = %v", xt, from, epsHat, eta, got, want)
 			}
 		}

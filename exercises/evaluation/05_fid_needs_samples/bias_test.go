@@ -14,9 +14,9 @@ func TestExpectedMeanTerm(t *testing.T) {
 		n, d int
 		want float64
 	}{
-		{10, 1, 0.2}, // x̄ - ȳ ~ N(0, 2/10)
+		{10, 1, 0.2},
 		{100, 1, 0.02},
-		{5, 8, 3.2}, // 8 coordinates of 2/5 each
+		{5, 8, 3.2},
 		{1000, 2048, 4.096},
 		{4, 0, 0}, // no features, nothing to get wrong
 		{0, 1, math.Inf(1)},
@@ -35,11 +35,11 @@ func TestExpectedMeanTerm(t *testing.T) {
 	}
 }
 
-// TestMonteCarloMatchesClosedForm: each trial's |x̄ - ȳ|² is (2/n)·χ²_d,
-// with mean 2d/n and standard deviation (2/n)·√(2d). The trials below make
-// the standard error of the average at most 1/7 of the 5% band, so any
-// correct simulation lands inside it whatever order it draws in, while
-// 1/n (forgetting that both means are noisy) or d/n lands far outside.
+// TestMonteCarloMatchesClosedForm: the trials below make the standard error
+// of the average at most 1/7 of the 5% band around the exact values, so any
+// correct simulation lands inside it whatever order it draws in, while a
+// simulation that draws only one noisy mean, or only one coordinate, lands
+// far outside.
 func TestMonteCarloMatchesClosedForm(t *testing.T) {
 	cases := []struct {
 		n, d, trials int
@@ -61,9 +61,9 @@ func TestMonteCarloMatchesClosedForm(t *testing.T) {
 		t.Errorf("two runs from seed 42 gave %g and %g: want the same positive value", a, b)
 	}
 	// A simulation has noise: 100 trials from another seed give another
-	// value, and neither is the closed form exactly.
+	// value, and neither is the exact 0.6.
 	if c := MonteCarloMeanTerm(10, 3, 100, tensor.NewRNG(43)); c == a || a == 0.6 || c == 0.6 {
-		t.Errorf("100 trials from seeds 42 and 43 gave %g and %g: a simulation's average varies with its draws and is not exactly 2d/n", a, c)
+		t.Errorf("100 trials from seeds 42 and 43 gave %g and %g: a simulation's average varies with its draws and is not exactly 0.6", a, c)
 	}
 }
 
@@ -73,18 +73,17 @@ func TestDebiasedMeanTerm(t *testing.T) {
 		x, y *tensor.Tensor
 		want float64
 	}{
-		// x̄ = (1, 0), ȳ = (5, 2): |x̄ - ȳ|² = 16 + 4 = 20.
-		// Sx: column variances 2 and 0, trace 2. Sy: columns (3, 5, 7) and
-		// (1, 1, 4), variances 4 and 3, trace 7. 20 - 2/2 - 7/3 = 50/3.
+		// x̄ = (1, 0), ȳ = (5, 2); x's columns have sample variances 2 and
+		// 0, y's 4 and 3.
 		{"by hand",
 			tensor.FromSlice([]float64{0, 0, 2, 0}, 2, 2),
 			tensor.FromSlice([]float64{3, 1, 5, 1, 7, 4}, 3, 2), 50.0 / 3},
-		// x̄ = 2, ȳ = 10, Sx = 4, Sy = 0: 64 - 4/3.
+		// x̄ = 2, ȳ = 10; sample variances 4 and 0.
 		{"one column",
 			tensor.FromSlice([]float64{0, 2, 4}, 3, 1),
-			tensor.FromSlice([]float64{10, 10}, 2, 1), 64 - 4.0/3},
-		// The same sample twice: the plug-in term is 0, the unbiased
-		// estimate 0 - 2/2 - 2/2 = -2 is negative.
+			tensor.FromSlice([]float64{10, 10}, 2, 1), 62.666666666666664},
+		// The same sample twice: the plug-in term is 0, and the unbiased
+		// estimate is negative.
 		{"same sample",
 			tensor.FromSlice([]float64{0, 2}, 2, 1),
 			tensor.FromSlice([]float64{0, 2}, 2, 1), -2},

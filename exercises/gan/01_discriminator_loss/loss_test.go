@@ -22,10 +22,10 @@ func TestSoftplus(t *testing.T) {
 		{0, math.Log(2), 1e-14},                    // log(1 + 1)
 		{math.Log(3), math.Log(4), 1e-14},          // log(1 + 3)
 		{-math.Log(3), math.Log(4.0 / 3), 1e-14},   // log(1 + 1/3)
-		{1000, 1000, 0},                            // 1000 + log(1 + e^{-1000}), and e^{-1000} is 0 in float64
-		{-1000, 0, 1e-300},                         // log(1 + e^{-1000}) ≈ e^{-1000}
-		{50, 50, 1e-12},                            // 50 + e^{-50}
-		{-40, math.Exp(-40), 1e-9 * math.Exp(-40)}, // log(1 + ε) = ε - ε²/2 + ... with ε = e^{-40}; 1 + ε rounds to 1, so math.Log(1 + ε) gives 0
+		{1000, 1000, 0},                            // 1000 to float64's precision, though e^{1000} overflows
+		{-1000, 0, 1e-300},                         // about e^{-1000}, which is 0 in float64
+		{50, 50, 1e-12},                            // 50 to float64's precision
+		{-40, math.Exp(-40), 1e-9 * math.Exp(-40)}, // about e^{-40}, though math.Log(1 + e^{-40}) gives 0
 	}
 	for _, c := range cases {
 		if got := Softplus(c.x); !near(got, c.want, c.tol) {
@@ -49,9 +49,9 @@ func TestDiscriminatorLoss(t *testing.T) {
 		{"three to one wrong", []float64{-l3}, []float64{l3}, 2 * math.Log(4)},
 		// Real: (log 2 + log(4/3))/2 = log(8/3)/2. Fake: log 2.
 		{"two real, one fake", []float64{0, l3}, []float64{0}, math.Log(8.0/3)/2 + l2},
-		// Real: log(4/3). Fake: softplus(0), softplus(-log 3), softplus(log 3)
-		// = log 2, log(4/3), log 4, whose mean is log(32/3)/3. Averaging all
-		// five terms together would give (2·log(4/3) + log(32/3))/5 instead.
+		// Real: log(4/3) for each. Fake: log 2, log(4/3) and log 4, whose
+		// mean is log(32/3)/3. Averaging all five terms together would give
+		// (2·log(4/3) + log(32/3))/5 instead.
 		{"two real, three fake", []float64{l3, l3}, []float64{0, -l3, l3}, math.Log(4.0/3) + math.Log(32.0/3)/3},
 		{"no real samples", nil, []float64{0}, math.NaN()},
 		{"no fake samples", []float64{0}, []float64{}, math.NaN()},

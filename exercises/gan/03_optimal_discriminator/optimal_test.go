@@ -15,12 +15,12 @@ func TestOptimalD(t *testing.T) {
 	}{
 		// p_g = p_data: D can only guess.
 		{"equal", []float64{0.5, 0.5}, []float64{0.5, 0.5}, []float64{0.5, 0.5}},
-		// (1/2)/(1/2 + 1/4) = 2/3, (1/2)/(1/2 + 3/4) = 2/5.
+		// Worked by hand: 2/3 and 2/5.
 		{"by hand", []float64{0.5, 0.5}, []float64{0.25, 0.75}, []float64{2.0 / 3, 0.4}},
 		// Where only one has mass D* is certain; where neither has, 1/2.
 		{"zeros", []float64{0.5, 0.5, 0, 0}, []float64{0, 0.5, 0.5, 0}, []float64{1, 0.5, 0, 0.5}},
 		{"disjoint supports", []float64{1, 0}, []float64{0, 1}, []float64{1, 0}},
-		// Unnormalised densities: only the ratio counts. 2/(2+6), 6/(6+2).
+		// Unnormalised densities: only their ratio counts.
 		{"densities", []float64{2, 6}, []float64{6, 2}, []float64{0.25, 0.75}},
 		{"no cells", []float64{}, []float64{}, []float64{}},
 	}

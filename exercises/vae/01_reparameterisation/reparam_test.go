@@ -26,20 +26,18 @@ func panics(f func()) (did bool) {
 	return false
 }
 
-// mistake names a common slip when got matches what it would give.
-func mistake(mu, logVar, eps, got []float64) string {
-	slips := []struct {
-		why string
-		f   func(m, v, e float64) float64
-	}{
-		{"you scaled ε by σ² = exp(logVar); the scale is σ = exp(½·logVar)", func(m, v, e float64) float64 { return m + math.Exp(v)*e }},
-		{"you scaled ε by logVar itself; σ = exp(½·logVar)", func(m, v, e float64) float64 { return m + v*e }},
-		{"you left out μ: z = μ + σ·ε", func(m, v, e float64) float64 { return math.Exp(v/2) * e }},
-	}
+// slip is what a common mistake would give for one case, and its name.
+type slip struct {
+	z   []float64
+	why string
+}
+
+// mistake names the slip whose z matches got, if any.
+func mistake(got []float64, slips []slip) string {
 	for _, s := range slips {
-		same := len(got) == len(mu)
-		for j := 0; same && j < len(mu); j++ {
-			same = near(got[j], s.f(mu[j], logVar[j], eps[j]), 1e-12)
+		same := len(got) == len(s.z)
+		for j := 0; same && j < len(got); j++ {
+			same = near(got[j], s.z[j], 1e-12)
 		}
 		if same {
 			return " (" + s.why + ")"
@@ -48,22 +46,36 @@ func mistake(mu, logVar, eps, got []float64) string {
 	return ""
 }
 
+// The slips the cases below name, in words.
+const (
+	byVariance = "you scaled ε by the variance; the scale is the standard deviation"
+	byLogVar   = "you scaled ε by logVar itself, which is a logarithm, not a scale"
+	noMean     = "you left out the mean: a draw from q is centred on μ"
+)
+
 func TestReparameterize(t *testing.T) {
+	l4 := math.Log(4)
 	cases := []struct {
 		name            string
 		mu, logVar, eps []float64
 		want            []float64
+		slips           []slip
 	}{
-		// logVar = 0: σ = exp(0) = 1, so z = μ + ε = 1 + 0.5.
-		{"unit variance", []float64{1}, []float64{0}, []float64{0.5}, []float64{1.5}},
-		// logVar = log 4: σ = exp(½·log 4) = √4 = 2, so z = 0 + 2·(-1.5).
-		{"σ = 2", []float64{0}, []float64{math.Log(4)}, []float64{-1.5}, []float64{-3}},
-		// logVar = log(1/9): σ = 1/3, so z = -2 + 3/3.
-		{"σ = 1/3", []float64{-2}, []float64{-math.Log(9)}, []float64{3}, []float64{-1}},
+		// μ = 1, σ² = 1, ε = ½.
+		{"unit variance", []float64{1}, []float64{0}, []float64{0.5}, []float64{1.5},
+			[]slip{{[]float64{1}, byLogVar}, {[]float64{0.5}, noMean}}},
+		// μ = 0, σ² = 4, ε = -1.5.
+		{"σ = 2", []float64{0}, []float64{l4}, []float64{-1.5}, []float64{-3},
+			[]slip{{[]float64{-6}, byVariance}, {[]float64{-2.0794415416798357}, byLogVar}}},
+		// μ = -2, σ² = 1/9, ε = 3.
+		{"σ = 1/3", []float64{-2}, []float64{-math.Log(9)}, []float64{3}, []float64{-1},
+			[]slip{{[]float64{-5.0 / 3}, byVariance}, {[]float64{-8.591673732008658}, byLogVar}, {[]float64{1}, noMean}}},
 		// ε = 0 gives the mean, whatever the variance.
-		{"ε = 0", []float64{0.25, -7}, []float64{5, -5}, []float64{0, 0}, []float64{0.25, -7}},
-		// Each dimension on its own: σ = (1, 2, 1/2); z = (1 + 1, 2 + 2, 3 - 1).
-		{"three dimensions", []float64{1, 2, 3}, []float64{0, math.Log(4), math.Log(0.25)}, []float64{1, 1, -2}, []float64{2, 4, 2}},
+		{"ε = 0", []float64{0.25, -7}, []float64{5, -5}, []float64{0, 0}, []float64{0.25, -7},
+			[]slip{{[]float64{0, 0}, noMean}}},
+		// μ = (1, 2, 3), σ² = (1, 4, ¼), ε = (1, 1, -2).
+		{"three dimensions", []float64{1, 2, 3}, []float64{0, l4, -l4}, []float64{1, 1, -2}, []float64{2, 4, 2},
+			[]slip{{[]float64{2, 6, 2.5}, byVariance}, {[]float64{1, 3.386294361119891, 5.772588722239782}, byLogVar}, {[]float64{1, 2, -1}, noMean}}},
 	}
 	for _, c := range cases {
 		mu := append([]float64(nil), c.mu...)
@@ -76,7 +88,7 @@ func TestReparameterize(t *testing.T) {
 		}
 		if !ok {
 			t.Errorf("%s: Reparameterize(μ %v, logVar %.6g, ε %v) = %v, want %v%s",
-				c.name, c.mu, c.logVar, c.eps, got, c.want, mistake(c.mu, c.logVar, c.eps, got))
+				c.name, c.mu, c.logVar, c.eps, got, c.want, mistake(got, c.slips))
 		}
 		if fmt.Sprint(mu, logVar, eps) != fmt.Sprint(c.mu, c.logVar, c.eps) {
 			t.Errorf("%s: Reparameterize changed its inputs: write z into a new slice", c.name)
@@ -121,31 +133,28 @@ func TestMoments(t *testing.T) {
 	}
 }
 
-// TestGradients checks ∂z/∂logVar against hand-worked values and against
-// central differences of z(v) = μ + exp(v/2)·ε, and ∂z/∂μ = 1.
+// TestGradients checks ∂z/∂μ and ∂z/∂logVar against values worked by
+// hand, at one ε each.
 func TestGradients(t *testing.T) {
 	logVar := []float64{0, 2 * math.Log(3), -1, 3.7, math.Log(0.25)}
 	eps := []float64{2, -1, 0.3, -1.2, 0}
-	// By hand: ½·1·2 = 1 and ½·3·(-1) = -1.5; ε = 0 gives 0.
-	hand := map[int]float64{0: 1, 1: -1.5, 4: 0}
+	// σ² = 1, 9, 0.368, 40.4 and ¼; ε = 0 gives 0.
+	want := []float64{1, -1.5, 0.09097959895689502, -3.815891713561099, 0}
 	dMu, dLogVar := Gradients(logVar, eps)
 	if len(dMu) != len(logVar) || len(dLogVar) != len(logVar) {
 		t.Fatalf("Gradients(%d dimensions) returned %d and %d values", len(logVar), len(dMu), len(dLogVar))
 	}
-	const h = 1e-5
 	for j := range logVar {
 		if dMu[j] != 1 {
 			t.Errorf("∂z_%d/∂μ_%d = %g, want 1: z moves one for one with μ", j, j, dMu[j])
 		}
-		z := func(v float64) float64 { return math.Exp(v/2) * eps[j] } // μ cancels in the difference
-		numeric := (z(logVar[j]+h) - z(logVar[j]-h)) / (2 * h)
-		relErr := math.Abs(dLogVar[j]-numeric) / math.Max(1e-8, math.Abs(dLogVar[j])+math.Abs(numeric))
-		if math.IsNaN(dLogVar[j]) || (relErr > 1e-7 && math.Abs(dLogVar[j]-numeric) > 1e-9) {
-			t.Errorf("∂z_%d/∂logVar_%d at logVar %.4g, ε %g = %.10g, but central differences give %.10g (relative error %.2g)",
-				j, j, logVar[j], eps[j], dLogVar[j], numeric, relErr)
-		}
-		if w, ok := hand[j]; ok && !near(dLogVar[j], w, 1e-12) {
-			t.Errorf("∂z_%d/∂logVar_%d at logVar %.4g, ε %g = %g, want ½·σ·ε = %g", j, j, logVar[j], eps[j], dLogVar[j], w)
+		if math.IsNaN(dLogVar[j]) || !near(dLogVar[j], want[j], 1e-12) {
+			why := ""
+			if near(dLogVar[j], 2*want[j], 1e-12) && want[j] != 0 {
+				why = " (twice too large: mind the square root between the variance and σ)"
+			}
+			t.Errorf("∂z_%d/∂logVar_%d at logVar %.4g, ε %g = %.15g, want %.15g%s; compare with central differences of your Reparameterize",
+				j, j, logVar[j], eps[j], dLogVar[j], want[j], why)
 		}
 	}
 }
@@ -153,18 +162,18 @@ func TestGradients(t *testing.T) {
 // TestEdgeCases: variances at the ends of float64's range, no dimensions,
 // and slices that do not match.
 func TestEdgeCases(t *testing.T) {
-	// σ = exp(700) ≈ 1.014e304, which float64 holds; exp(1400) does not.
-	big := math.Exp(700) * 1e-4
+	// σ ≈ 1.014e304, which float64 holds, though σ² does not.
+	const big = 1.0142320547350045e+300 // z at ε = 1e-4
 	if z := Reparameterize([]float64{0}, []float64{1400}, []float64{1e-4}); len(z) != 1 || math.IsInf(z[0], 0) || math.IsNaN(z[0]) || !near(z[0], big, 1e-12) {
-		t.Errorf("Reparameterize(μ 0, logVar 1400, ε 1e-4) = %v, want [%g]: σ = exp(½·1400) = exp(700) is finite, "+
-			"but √(exp(1400)) = √(+Inf) is not; compute σ as exp(½·logVar)", z, big)
+		t.Errorf("Reparameterize(μ 0, logVar 1400, ε 1e-4) = %v, want [%g]: the standard deviation is finite here, "+
+			"but the variance overflows to +Inf; find σ from logVar without forming σ²", z, big)
 	}
-	if _, d := Gradients([]float64{1400}, []float64{1e-4}); len(d) != 1 || !near(d[0], big/2, 1e-12) {
-		t.Errorf("Gradients(logVar 1400, ε 1e-4) gave ∂z/∂logVar = %v, want [%g] (½·σ·ε with σ = exp(700))", d, big/2)
+	if _, d := Gradients([]float64{1400}, []float64{1e-4}); len(d) != 1 || !near(d[0], 5.071160273675023e+299, 1e-12) {
+		t.Errorf("Gradients(logVar 1400, ε 1e-4) gave ∂z/∂logVar = %v, want [5.071160273675023e+299], finite like σ itself", d)
 	}
-	// σ = exp(-700) ≈ 9.9e-305: an encoder sure of its code gives z = μ.
+	// σ ≈ 9.9e-305: an encoder sure of its code gives z = μ.
 	if z := Reparameterize([]float64{0.5, -2}, []float64{-1400, -1400}, []float64{3, -3}); len(z) != 2 || z[0] != 0.5 || z[1] != -2 {
-		t.Errorf("Reparameterize(μ [0.5 -2], logVar -1400, ε [3 -3]) = %v, want [0.5 -2]: σ = exp(-700) is too small to move μ", z)
+		t.Errorf("Reparameterize(μ [0.5 -2], logVar -1400, ε [3 -3]) = %v, want [0.5 -2]: σ ≈ 9.9e-305 is too small to move μ", z)
 	}
 	if panics(func() { Reparameterize(nil, nil, nil) }) {
 		t.Errorf("Reparameterize of no dimensions panicked; want an empty z")

@@ -14,11 +14,32 @@ func near(got, want, tol float64) bool {
 	return math.Abs(got-want) <= tol*math.Max(1, math.Abs(want))
 }
 
-// objective is D + β·R of the package comment, written out here so that
-// the tests do not rely on the code they check.
+// gaussLogDensity is log N(y; m, s2), the log-density of a Gaussian of mean
+// m and variance s2.
+func gaussLogDensity(y, m, s2 float64) float64 {
+	return -math.Log(2*math.Pi*s2)/2 - (y-m)*(y-m)/(2*s2)
+}
+
+// objective is D + β·R of the package comment, taken from the definitions
+// by quadrature rather than by algebra: the expectations over x ~ N(0, s²)
+// and z = a·x + √v·ε, ε ~ N(0, 1), of -log p(x|z) and of
+// log q(z|x) - log p(z), each over a three-point Gauss–Hermite rule per
+// variable (nodes 0 and ±√3, weights 2/3 and 1/6). The rule integrates
+// polynomials of degree up to five against a standard normal exactly, and
+// both integrands are quadratics in the two normals.
 func objective(a, v, s2, tau2, beta float64) float64 {
-	r := (a*a*s2 + v - 1 - math.Log(v)) / 2
-	d := math.Log(2*math.Pi*tau2)/2 + ((1-a)*(1-a)*s2+v)/(2*tau2)
+	nodes := [3]float64{-math.Sqrt(3), 0, math.Sqrt(3)}
+	weights := [3]float64{1.0 / 6, 2.0 / 3, 1.0 / 6}
+	var d, r float64
+	for i, xi := range nodes {
+		for j, e := range nodes {
+			x := math.Sqrt(s2) * xi
+			z := a*x + math.Sqrt(v)*e
+			w := weights[i] * weights[j]
+			d -= w * gaussLogDensity(x, z, tau2)
+			r += w * (gaussLogDensity(z, a*x, v) - gaussLogDensity(z, 0, 1))
+		}
+	}
 	return d + beta*r
 }
 
@@ -55,12 +76,12 @@ func TestRateDistortion(t *testing.T) {
 		a, v, s2, tau2   float64
 		rate, distortion float64
 	}{
-		// R = ½(1 + 1 - 1 - 0); D = ½·log 2π + (0 + 1)/2.
-		{"a = 1, v = 1", 1, 1, 1, 1, 0.5, math.Log(2*math.Pi)/2 + 0.5},
-		// R = ½(¼·4 + ¼ - 1 - log ¼) = ½(¼ + log 4); D = ½·log π + (¼·4 + ¼)/1.
-		{"a = ½, v = ¼", 0.5, 0.25, 4, 0.5, (0.25 + math.Log(4)) / 2, math.Log(math.Pi)/2 + 1.25},
-		// q(z|x) is the prior: R = 0; D = ½·log 4π + (3 + 1)/4.
-		{"collapsed: a = 0, v = 1", 0, 1, 3, 2, 0, math.Log(4*math.Pi)/2 + 1},
+		// a = 1, v = 1, s² = 1, τ² = 1.
+		{"a = 1, v = 1", 1, 1, 1, 1, 0.5, 1.4189385332046727},
+		// a = ½, v = ¼, s² = 4, τ² = ½.
+		{"a = ½, v = ¼", 0.5, 0.25, 4, 0.5, 0.8181471805599453, 1.8223649429247},
+		// q(z|x) is the prior, so no rate; s² = 3, τ² = 2.
+		{"collapsed: a = 0, v = 1", 0, 1, 3, 2, 0, 2.2655121234846454},
 	}
 	for _, c := range cases {
 		r, d := RateDistortion(c.a, c.v, c.s2, c.tau2)
@@ -70,31 +91,32 @@ func TestRateDistortion(t *testing.T) {
 		}
 	}
 
-	// A deterministic encoder copies x exactly: -log v = +Inf nats of rate,
-	// and only the decoder's own noise is left as distortion.
+	// A deterministic encoder copies x exactly: +Inf nats of rate, and only
+	// the decoder's own noise is left as distortion, 0.5723649429247001 nats
+	// for τ² = ½.
 	r, d := RateDistortion(1, 0, 2, 0.5)
-	if !math.IsInf(r, 1) || !near(d, math.Log(math.Pi)/2, 1e-12) {
-		t.Errorf("RateDistortion(a 1, v 0, s² 2, τ² 0.5) = (%g, %g), want (+Inf, ½·log π = %g)", r, d, math.Log(math.Pi)/2)
+	if !math.IsInf(r, 1) || !near(d, 0.5723649429247001, 1e-12) {
+		t.Errorf("RateDistortion(a 1, v 0, s² 2, τ² 0.5) = (%g, %g), want (+Inf, 0.5723649429247001)", r, d)
 	}
 
-	// Monte Carlo, from the definitions: x ~ N(0, s²), z = a·x + √v·ε;
-	// the rate is the mean over x of the closed-form KL of N(a·x, v) from
-	// N(0, 1), the distortion the mean of -log N(x; z, τ²).
+	// Monte Carlo, from the definitions: x ~ N(0, s²), z = a·x + √v·ε; the
+	// rate is the mean of log q(z|x) - log p(z), the distortion the mean of
+	// -log p(x|z).
 	const a, v, s2, tau2, n = 0.6, 0.3, 2.0, 0.5, 200000
 	rng := rand.New(rand.NewPCG(5, 6))
 	var sr, srr, sd, sdd float64
 	for i := 0; i < n; i++ {
 		x := math.Sqrt(s2) * rng.NormFloat64()
 		z := a*x + math.Sqrt(v)*rng.NormFloat64()
-		kl := (a*a*x*x + v - 1 - math.Log(v)) / 2
-		nll := math.Log(2*math.Pi*tau2)/2 + (x-z)*(x-z)/(2*tau2)
-		sr, srr, sd, sdd = sr+kl, srr+kl*kl, sd+nll, sdd+nll*nll
+		lr := gaussLogDensity(z, a*x, v) - gaussLogDensity(z, 0, 1)
+		nll := -gaussLogDensity(x, z, tau2)
+		sr, srr, sd, sdd = sr+lr, srr+lr*lr, sd+nll, sdd+nll*nll
 	}
 	mr, md := sr/n, sd/n
 	ser, sed := math.Sqrt((srr/n-mr*mr)/n), math.Sqrt((sdd/n-md*md)/n)
 	r, d = RateDistortion(a, v, s2, tau2)
 	if math.IsNaN(r) || math.Abs(r-mr) > 5*ser {
-		t.Errorf("RateDistortion(a %g, v %g, s² %g, τ² %g) gives rate %.5f; the mean KL over %d draws of x is %.5f ± %.5f", a, v, s2, tau2, r, n, mr, 5*ser)
+		t.Errorf("RateDistortion(a %g, v %g, s² %g, τ² %g) gives rate %.5f; the mean of log q(z|x) - log p(z) over %d draws is %.5f ± %.5f", a, v, s2, tau2, r, n, mr, 5*ser)
 	}
 	if math.IsNaN(d) || math.Abs(d-md) > 5*sed {
 		t.Errorf("RateDistortion(a %g, v %g, s² %g, τ² %g) gives distortion %.5f; the mean of -log p(x|z) over %d draws is %.5f ± %.5f", a, v, s2, tau2, d, n, md, 5*sed)
@@ -106,9 +128,9 @@ func TestOptimalEncoder(t *testing.T) {
 		beta, tau2, a, v float64
 	}{
 		{1, 1, 0.5, 0.5},
-		{4, 0.5, 1.0 / 3, 2.0 / 3},  // 1/(1 + 2), 2/(1 + 2)
-		{0.25, 2, 2.0 / 3, 1.0 / 3}, // 1/(1 + ½), ½/(1 + ½)
-		{0, 0.7, 1, 0},              // an autoencoder: copy x, no noise
+		{4, 0.5, 1.0 / 3, 2.0 / 3},
+		{0.25, 2, 2.0 / 3, 1.0 / 3},
+		{0, 0.7, 1, 0}, // an autoencoder: copy x, no noise
 	}
 	for _, c := range cases {
 		a, v := OptimalEncoder(c.beta, c.tau2)
@@ -170,10 +192,11 @@ func TestBetaTradesRateForDistortion(t *testing.T) {
 	if r, _ := RateDistortion(a, v, s2, tau2); !(a < 1e-5 && math.Abs(v-1) < 1e-5 && r >= 0 && r < 1e-9) {
 		t.Errorf("β = 1e6: the encoder is (a %g, v %g) with rate %g; want a ≈ 0, v ≈ 1 and a rate ≈ 0: q(z|x) collapses onto the prior", a, v, r)
 	}
-	// β → 0: the code copies x and the distortion reaches its floor ½·log(2πτ²).
+	// β → 0: the code copies x and the distortion falls to its floor, the
+	// decoder's -log density at its own mean.
 	a, v = OptimalEncoder(1e-6, tau2)
-	floor := math.Log(2*math.Pi*tau2) / 2
+	floor := -gaussLogDensity(0, 0, tau2)
 	if r, d := RateDistortion(a, v, s2, tau2); !(d-floor >= 0 && d-floor < 1e-5 && r > 5) {
-		t.Errorf("β = 1e-6: rate %g, distortion %g; want the distortion within 1e-5 above ½·log(2πτ²) = %g and a rate of several nats", r, d, floor)
+		t.Errorf("β = 1e-6: rate %g, distortion %g; want the distortion within 1e-5 above its floor %g, what a decoder given z = x loses, and a rate of several nats", r, d, floor)
 	}
 }
