@@ -70,7 +70,7 @@ func TestTrainVAEAndSample(t *testing.T) {
 		{[]string{"eval", "vae", "-checkpoint", dir, "-lr", "0"}, 1, "-lr 0: want a learning rate > 0"},
 		{[]string{"train", "vae", "-model", "gru"}, 2, "-model must be mlp or conv"},
 		{[]string{"train", "vae", "-beta", "-1", "-train-size", "200", "-out", out}, 1, "β is -1"},
-		{[]string{"train", "vae", "-iwae", "-2"}, 1, "-iwae -2: want 0 or more"},
+		{[]string{"train", "vae", "-iwae", "-2"}, 1, "-iwae -2: want 0 to 65536"},
 	} {
 		stderr.Reset()
 		if code := run(bad.args, &stdout, &stderr); code != bad.code || !strings.Contains(stderr.String(), bad.want) {
