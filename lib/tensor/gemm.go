@@ -389,10 +389,10 @@ func (p *gemmProblem) packB(dst []float64, pc, kc, jc, nc int) {
 			for kk := 0; kk < kc; kk++ {
 				src := b[(pc+kk)*ldb+jc+jr:]
 				d := panel[kk*NR : kk*NR+NR]
-				switch nr {
-				case 16:
+				switch {
+				case nr == 16 && NR == 16:
 					*(*[16]float64)(d) = *(*[16]float64)(src)
-				case 8:
+				case nr == 8 && NR == 8:
 					*(*[8]float64)(d) = *(*[8]float64)(src)
 				default:
 					copy(d[:nr], src[:nr])

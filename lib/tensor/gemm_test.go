@@ -316,3 +316,67 @@ func BenchmarkGoBLASDgemm(b *testing.B) {
 		}
 	}
 }
+
+// TestPackingPadsWithZeros packs blocks of every width into buffers left
+// full of NaN by an earlier product, and checks each packed number and
+// that the padding of a last, partial panel is zero, for every kernel's
+// panel width and both layouts of A and B.
+func TestPackingPadsWithZeros(t *testing.T) {
+	const kc = 5
+	r := rand.New(rand.NewPCG(15, 16))
+	for _, kernel := range gemmKernels {
+		for _, trans := range []bool{false, true} {
+			for _, size := range []int{1, 5, 6, 7, 8, 9, 15, 16, 17, 24} {
+				// op(A) and op(B) of size x kc and kc x size, stored as
+				// given (rows of 40, or transposed).
+				src := make([]float64, 40*40)
+				for i := range src {
+					src[i] = r.NormFloat64()
+				}
+				at := func(i, k int) float64 { // op(M)[i, k] of a size x kc operand
+					if trans {
+						return src[k*40+i]
+					}
+					return src[i*40+k]
+				}
+				p := gemmProblem{transA: trans, transB: !trans, a: src, lda: 40, b: src, ldb: 40, kernel: kernel}
+				nr := kernel.nr
+				panelsA := (size + gemmMR - 1) / gemmMR
+				dst := make([]float64, panelsA*gemmMR*kc)
+				for i := range dst {
+					dst[i] = math.NaN()
+				}
+				p.packA(dst, 0, size, 0, kc)
+				for i := 0; i < panelsA*gemmMR; i++ {
+					for k := 0; k < kc; k++ {
+						got, want := dst[(i/gemmMR)*gemmMR*kc+k*gemmMR+i%gemmMR], 0.0
+						if i < size {
+							want = at(i, k)
+						}
+						if got != want {
+							t.Fatalf("%s, A transposed %v, %d rows: packed A[%d, %d] = %v, want %v", kernel.name, trans, size, i, k, got, want)
+						}
+					}
+				}
+				// B of kc x size: op(B)[k, j] = at(j, k) with the other layout.
+				panelsB := (size + nr - 1) / nr
+				dst = make([]float64, panelsB*nr*kc)
+				for i := range dst {
+					dst[i] = math.NaN()
+				}
+				p.packB(dst, 0, kc, 0, size)
+				for j := 0; j < panelsB*nr; j++ {
+					for k := 0; k < kc; k++ {
+						got, want := dst[(j/nr)*nr*kc+k*nr+j%nr], 0.0
+						if j < size {
+							want = at(j, k)
+						}
+						if got != want {
+							t.Fatalf("%s, B transposed %v, %d columns: packed B[%d, %d] = %v, want %v", kernel.name, !trans, size, k, j, got, want)
+						}
+					}
+				}
+			}
+		}
+	}
+}
