@@ -93,6 +93,10 @@ func (g goBLAS) Dgemm(tA, tB blas.Transpose, m, n, k int, alpha float64, a []flo
 		a: a, lda: lda, b: b, ldb: ldb, c: c, ldc: ldc,
 		kernel: gemmKernel,
 	}
+	if m <= gemmRowsMax {
+		p.rows() // a row or two: no packing (gemm_rows.go)
+		return
+	}
 	p.run(runtime.GOMAXPROCS(0))
 }
 
@@ -147,15 +151,23 @@ func gemmCheck(tA, tB blas.Transpose, m, n, k int, a []float64, lda int, b []flo
 type gemmMicroKernel func(k int, a, b, c []float64, ldc int, alpha, beta float64, load bool)
 
 // gemmKernelSpec is a micro-kernel with the width NR of its tile; packing
-// lays out B in panels of that width.
+// lays out B in panels of that width. fused says whether it adds each
+// product with a fused multiply-add, one rounding, as the assembly kernels
+// do; the portable kernel writes a*b + c in Go, which the compiler fuses
+// or not depending on the architecture (gemm_rows.go writes it alike).
+//
+// axpy, if set, is the same arithmetic for a single row: y[j] = a·x[j] +
+// y[j] for every j, one fused multiply-add each (gemm_rows.go).
 type gemmKernelSpec struct {
-	name string
-	nr   int
-	fn   gemmMicroKernel
+	name  string
+	nr    int
+	fused bool
+	fn    gemmMicroKernel
+	axpy  func(a float64, x, y []float64)
 }
 
 // gemmPortable is the plain Go kernel, which runs everywhere.
-var gemmPortable = gemmKernelSpec{"portable kernel", gemmNRPortable, gemmKernelGo}
+var gemmPortable = gemmKernelSpec{name: "portable kernel", nr: gemmNRPortable, fn: gemmKernelGo}
 
 // gemmProblem is one call of Dgemm, already checked.
 type gemmProblem struct {

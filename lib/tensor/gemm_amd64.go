@@ -23,6 +23,16 @@ func gemmKernelAVX2(k int, a, b, c []float64, ldc int, alpha, beta float64, load
 //go:noescape
 func gemmKernelAVX512(k int, a, b, c []float64, ldc int, alpha, beta float64, load bool)
 
+// axpyAVX512 and axpyAVX2 set y[j] = a·x[j] + y[j] for j < len(y), with
+// one fused multiply-add each, eight or four lanes at a time; x must be
+// at least as long as y.
+//
+//go:noescape
+func axpyAVX512(a float64, x, y []float64)
+
+//go:noescape
+func axpyAVX2(a float64, x, y []float64)
+
 // cpuid executes the CPUID instruction for a leaf and sub-leaf.
 func cpuid(leaf, sub uint32) (eax, ebx, ecx, edx uint32)
 
@@ -76,10 +86,10 @@ func hasAVX512F() bool {
 var gemmKernels = func() []gemmKernelSpec {
 	var ks []gemmKernelSpec
 	if hasAVX512F() {
-		ks = append(ks, gemmKernelSpec{"AVX-512 kernel", 16, gemmKernelAVX512})
+		ks = append(ks, gemmKernelSpec{"AVX-512 kernel", 16, true, gemmKernelAVX512, axpyAVX512})
 	}
 	if hasAVX2FMA() {
-		ks = append(ks, gemmKernelSpec{"AVX2+FMA kernel", 8, gemmKernelAVX2})
+		ks = append(ks, gemmKernelSpec{"AVX2+FMA kernel", 8, true, gemmKernelAVX2, axpyAVX2})
 	}
 	return append(ks, gemmPortable)
 }()

@@ -271,6 +271,67 @@ store512:
 	VZEROUPPER
 	RET
 
+// axpy: y[j] = a·x[j] + y[j] for j < len(y), each with one fused
+// multiply-add, so in every lane exactly what a micro-kernel's accumulator
+// does with one k step. rows (gemm_rows.go) adds a product of one row
+// this way, one k step at a time. AXPY is the body for registers A (a in
+// every lane), R1 and R2 of LANES doubles, BYTES bytes: two registers a
+// trip, then one, then the last few numbers one by one in the low lane;
+// SI points at x, DI at y, and CX holds len(y).
+#define AXPY(A, R1, R2, BYTES, LANES) \
+axpytwo:                             \
+	CMPQ         CX, $(2*LANES)      \
+	JLT          axpyone             \
+	VMOVUPD      (DI), R1            \
+	VMOVUPD      BYTES(DI), R2       \
+	VFMADD231PD  (SI), A, R1         \
+	VFMADD231PD  BYTES(SI), A, R2    \
+	VMOVUPD      R1, (DI)            \
+	VMOVUPD      R2, BYTES(DI)       \
+	ADDQ         $(2*BYTES), SI      \
+	ADDQ         $(2*BYTES), DI      \
+	SUBQ         $(2*LANES), CX      \
+	JMP          axpytwo             \
+axpyone:                             \
+	CMPQ         CX, $LANES          \
+	JLT          axpytail            \
+	VMOVUPD      (DI), R1            \
+	VFMADD231PD  (SI), A, R1         \
+	VMOVUPD      R1, (DI)            \
+	ADDQ         $BYTES, SI          \
+	ADDQ         $BYTES, DI          \
+	SUBQ         $LANES, CX          \
+axpytail:                            \
+	TESTQ        CX, CX              \
+	JZ           axpydone            \
+axpy1:                               \
+	VMOVSD       (DI), X1            \
+	VFMADD231SD  (SI), X0, X1        \
+	VMOVSD       X1, (DI)            \
+	ADDQ         $8, SI              \
+	ADDQ         $8, DI              \
+	DECQ         CX                  \
+	JNZ          axpy1               \
+axpydone:                            \
+	VZEROUPPER                       \
+	RET
+
+// func axpyAVX512(a float64, x, y []float64)
+TEXT ·axpyAVX512(SB), NOSPLIT, $0-56
+	VBROADCASTSD a+0(FP), Z0
+	MOVQ         x_base+8(FP), SI
+	MOVQ         y_base+32(FP), DI
+	MOVQ         y_len+40(FP), CX
+	AXPY(Z0, Z1, Z2, 64, 8)
+
+// func axpyAVX2(a float64, x, y []float64)
+TEXT ·axpyAVX2(SB), NOSPLIT, $0-56
+	VBROADCASTSD a+0(FP), Y0
+	MOVQ         x_base+8(FP), SI
+	MOVQ         y_base+32(FP), DI
+	MOVQ         y_len+40(FP), CX
+	AXPY(Y0, Y1, Y2, 32, 4)
+
 // func cpuid(leaf, sub uint32) (eax, ebx, ecx, edx uint32)
 TEXT ·cpuid(SB), NOSPLIT, $0-24
 	MOVL leaf+0(FP), AX
