@@ -94,7 +94,7 @@ func (g goBLAS) Dgemm(tA, tB blas.Transpose, m, n, k int, alpha float64, a []flo
 		kernel: gemmKernel,
 	}
 	if m <= gemmRowsMax {
-		p.rows() // a row or two: no packing (gemm_rows.go)
+		p.rows(runtime.GOMAXPROCS(0)) // a few rows: no packing (gemm_rows.go)
 		return
 	}
 	p.run(runtime.GOMAXPROCS(0))

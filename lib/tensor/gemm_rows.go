@@ -1,6 +1,9 @@
 package tensor
 
-import "math"
+import (
+	"math"
+	"sync"
+)
 
 // A product of only a row or two, such as one token's step through a
 // layer when a model generates text with its KV cache, is a poor fit for
@@ -24,17 +27,38 @@ import "math"
 // 18.5.
 const gemmRowsMax = 4
 
-// rows computes the product, as gemmProblem.block does, for few rows.
-func (p *gemmProblem) rows() {
-	t := make([]float64, p.n) // one row's sums over a k block
+// rows computes the product, as gemmProblem.run does, for few rows, on
+// up to workers goroutines, each with a band of C's columns; as in run,
+// the split changes no element's arithmetic.
+func (p *gemmProblem) rows(workers int) {
+	if workers <= 1 || p.m*p.n*p.k < gemmParallelWork {
+		p.rowsBand(0, p.n)
+		return
+	}
+	per := ((p.n+workers-1)/workers + 7) &^ 7 // band width, whole cache lines
+	var wg sync.WaitGroup
+	for lo := per; lo < p.n; lo += per {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			p.rowsBand(lo, min(lo+per, p.n))
+		}()
+	}
+	p.rowsBand(0, min(per, p.n))
+	wg.Wait()
+}
+
+// rowsBand computes columns [j0, j1) of the product.
+func (p *gemmProblem) rowsBand(j0, j1 int) {
+	t := make([]float64, j1-j0) // one row's sums over a k block
 	for i := 0; i < p.m; i++ {
-		crow := p.c[i*p.ldc : i*p.ldc+p.n]
+		crow := p.c[i*p.ldc+j0 : i*p.ldc+j1]
 		for pc := 0; pc < p.k; pc += gemmKC {
 			kc := min(gemmKC, p.k-pc)
 			if p.transB {
-				p.rowBlockDots(t, i, pc, kc)
+				p.rowBlockDots(t, i, j0, pc, kc)
 			} else {
-				p.rowBlockAxpys(t, i, pc, kc)
+				p.rowBlockAxpys(t, i, j0, pc, kc)
 			}
 			beta, load := 1.0, true
 			if pc == 0 {
@@ -70,15 +94,15 @@ func (p *gemmProblem) aAt(i, k int) float64 {
 }
 
 // rowBlockAxpys sets t[j] to the sum over k in [pc, pc+kc) of
-// op(A)[i, k]·B[k, j], B stored untransposed: for each k in turn, row k
-// of B, scaled, is added to all of t, so each t[j] gathers its terms in
-// the order of k.
-func (p *gemmProblem) rowBlockAxpys(t []float64, i, pc, kc int) {
+// op(A)[i, k]·B[k, j0+j], B stored untransposed: for each k in turn, that
+// stretch of row k of B, scaled, is added to all of t, so each t[j]
+// gathers its terms in the order of k.
+func (p *gemmProblem) rowBlockAxpys(t []float64, i, j0, pc, kc int) {
 	clear(t)
 	n := len(t)
 	for k := pc; k < pc+kc; k++ {
 		av := p.aAt(i, k)
-		brow := p.b[k*p.ldb : k*p.ldb+n]
+		brow := p.b[k*p.ldb+j0 : k*p.ldb+j0+n]
 		if p.kernel.axpy != nil {
 			p.kernel.axpy(av, brow, t)
 			continue
@@ -98,9 +122,9 @@ func (p *gemmProblem) rowBlockAxpys(t []float64, i, pc, kc int) {
 // rowBlockDots does the same with B stored transposed, where column j of
 // op(B) is a row in memory: t[j] is then a dot product over k, taken in
 // the order of k.
-func (p *gemmProblem) rowBlockDots(t []float64, i, pc, kc int) {
+func (p *gemmProblem) rowBlockDots(t []float64, i, j0, pc, kc int) {
 	for j := range t {
-		bcol := p.b[j*p.ldb+pc : j*p.ldb+pc+kc]
+		bcol := p.b[(j0+j)*p.ldb+pc : (j0+j)*p.ldb+pc+kc]
 		s := 0.0
 		if p.kernel.fused {
 			for kk, bv := range bcol {

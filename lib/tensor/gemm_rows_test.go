@@ -31,11 +31,13 @@ func TestGemmRowsSameBits(t *testing.T) {
 							p.c = append([]float64(nil), c...)
 							p.block(0, m, 0, n)
 							want := p.c
-							p.c = append([]float64(nil), c...)
-							p.rows()
-							for i := range want {
-								if math.Float64bits(p.c[i]) != math.Float64bits(want[i]) {
-									t.Fatalf("%s, %v: C[%d] = %v straight from A and B, %v blocked", kernel.name, g, i, p.c[i], want[i])
+							for _, workers := range []int{1, 3} {
+								p.c = append([]float64(nil), c...)
+								p.rows(workers)
+								for i := range want {
+									if math.Float64bits(p.c[i]) != math.Float64bits(want[i]) {
+										t.Fatalf("%s, %v, %d goroutines: C[%d] = %v straight from A and B, %v blocked", kernel.name, g, workers, i, p.c[i], want[i])
+									}
 								}
 							}
 						}
@@ -57,7 +59,7 @@ func BenchmarkGemmRows(b *testing.B) {
 		p := gemmProblem{m: m, n: 384, k: 128, alpha: 1, a: a, lda: lda, b: bb, ldb: ldb, c: c, ldc: ldc, kernel: gemmKernel}
 		b.Run(fmt.Sprintf("m=%d/rows", m), func(b *testing.B) {
 			for b.Loop() {
-				p.rows()
+				p.rows(1)
 			}
 		})
 		b.Run(fmt.Sprintf("m=%d/blocked", m), func(b *testing.B) {
