@@ -5,11 +5,12 @@ import (
 	"sync"
 )
 
-// A product of only a row or two, such as one token's step through a
-// layer when a model generates text with its KV cache, is a poor fit for
-// the blocked product: packing op(B) reads and writes every number of it
-// to use each once, and the micro-kernel's tile of six rows is mostly
-// padding. rows computes such products straight from A and B instead.
+// A product of a few rows, such as one token's step through a layer when a
+// model generates text with its KV cache (or a beam of four tokens), is a
+// poor fit for the blocked product: packing op(B) reads and writes every
+// number of it to use each a few times at most, and the micro-kernel's
+// tile of six rows is mostly padding. rows computes such products straight
+// from A and B instead.
 //
 // It must give the same bits as the blocked product, so that a model
 // generating one token at a time computes exactly what it computes on a
