@@ -140,8 +140,10 @@ func broadcastBinary(a, b *Tensor, kernel func(x, y, out []float64)) *Tensor {
 		kernel(a.Data, b.Data, out.Data)
 		return out
 	}
-	sa, sb := broadcastStrides(a.Shape, shape), broadcastStrides(b.Shape, shape)
-	inner := shape[r-1]
+	walk, st := coalesce(shape, broadcastStrides(a.Shape, shape), broadcastStrides(b.Shape, shape))
+	sa, sb := st[0], st[1]
+	r = len(walk)
+	inner := walk[r-1]
 	var spreadA, spreadB []float64
 	if sa[r-1] == 0 {
 		spreadA = make([]float64, inner)
@@ -153,7 +155,7 @@ func broadcastBinary(a, b *Tensor, kernel func(x, y, out []float64)) *Tensor {
 	offA, offB := 0, 0
 	for o := 0; o < len(out.Data); o += inner {
 		kernel(broadcastRow(a.Data, offA, inner, spreadA), broadcastRow(b.Data, offB, inner, spreadB), out.Data[o:o+inner])
-		offA, offB = advance(idx, shape, sa, sb, offA, offB)
+		offA, offB = advance(idx, walk, sa, sb, offA, offB)
 	}
 	return out
 }
@@ -170,6 +172,54 @@ func broadcastRow(data []float64, off, n int, spread []float64) []float64 {
 		spread[i] = v
 	}
 	return spread
+}
+
+// coalesce returns shape with its axes of size 1 dropped and each run of
+// adjacent axes that every stride list walks as one (the outer axis's
+// stride is the inner's times the inner's size) merged into a single axis,
+// with the stride lists to match. Walking the result in row-major order
+// visits the same offsets in the same order as walking shape, in longer
+// rows: the broadcasting loops below then make one call, and one advance
+// of their odometer, per row of, say, all H·W pixels of a channel rather
+// than per row of W.
+func coalesce(shape []int, strides ...[]int) ([]int, [][]int) {
+	sh := make([]int, 0, len(shape))
+	st := make([][]int, len(strides))
+	for d, n := range shape {
+		if n == 1 {
+			continue
+		}
+		if last := len(sh) - 1; last >= 0 && walksAsOne(st, strides, last, d, n) {
+			sh[last] *= n
+			for i, s := range strides {
+				st[i][last] = s[d]
+			}
+			continue
+		}
+		sh = append(sh, n)
+		for i, s := range strides {
+			st[i] = append(st[i], s[d])
+		}
+	}
+	if len(sh) == 0 { // every axis of size 1: one element
+		sh = append(sh, 1)
+		for i := range st {
+			st[i] = append(st[i], 0)
+		}
+	}
+	return sh, st
+}
+
+// walksAsOne reports whether, in every stride list, the coalesced axis
+// last steps by exactly one pass over axis d of size n, so the two can be
+// one axis.
+func walksAsOne(coalesced, strides [][]int, last, d, n int) bool {
+	for i, s := range strides {
+		if coalesced[i][last] != s[d]*n {
+			return false
+		}
+	}
+	return true
 }
 
 // advance steps the multi-index idx over all but the last axis of shape
@@ -207,18 +257,30 @@ func SumTo(t *Tensor, shape []int) *Tensor {
 		}
 		return out
 	}
-	st := broadcastStrides(t.Shape, t.Shape)
-	so := broadcastStrides(shape, t.Shape)
-	inner, io := t.Shape[r-1], so[r-1]
+	walk, strides := coalesce(t.Shape, broadcastStrides(t.Shape, t.Shape), broadcastStrides(shape, t.Shape))
+	st, so := strides[0], strides[1]
+	r = len(walk)
+	inner, io := walk[r-1], so[r-1]
 	idx := make([]int, r)
 	offT, offO := 0, 0
 	for o := 0; o < len(t.Data); o += inner {
-		po := offO
-		for _, v := range t.Data[o : o+inner] {
-			out.Data[po] += v
-			po += io
+		row := t.Data[o : o+inner]
+		if io == 0 {
+			// The whole row sums into one element: keep the running sum
+			// in a register, adding in the same order.
+			s := out.Data[offO]
+			for _, v := range row {
+				s += v
+			}
+			out.Data[offO] = s
+		} else {
+			po := offO
+			for _, v := range row {
+				out.Data[po] += v
+				po += io
+			}
 		}
-		offT, offO = advance(idx, t.Shape, st, so, offT, offO)
+		offT, offO = advance(idx, walk, st, so, offT, offO)
 	}
 	return out
 }

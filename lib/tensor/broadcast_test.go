@@ -247,3 +247,44 @@ func TestAxpyPanicsWhenTheTargetWouldGrow(t *testing.T) {
 	expectPanic(t, "AddInPlace([3 1] into [3])", func() { x.AddInPlace(tensor.New(3, 1)) }, shapeStr(3), shapeStr(3, 1))
 	expectPanic(t, "Axpy([4] into [2 3])", func() { tensor.New(2, 3).Axpy(1, tensor.New(4)) }, shapeStr(4), shapeStr(2, 3))
 }
+
+// coalescingPairs broadcast the way a convolutional network does, with
+// runs of adjacent axes that walk as one (the pixels of a channel, a
+// channel and its pixels, the whole batch) and runs that do not.
+var coalescingPairs = [][2][]int{
+	{{2, 3, 4, 5}, {1, 3, 1, 1}},
+	{{2, 3, 4, 5}, {3, 1, 1}},
+	{{2, 3, 4, 5}, {2, 3, 1, 1}},
+	{{2, 3, 4, 5}, {1, 1, 4, 5}},
+	{{2, 3, 4, 5}, {2, 1, 4, 1}},
+	{{2, 3, 4, 5}, {5}},
+	{{2, 1, 4, 5}, {1, 3, 1, 1}},
+	{{3, 1, 1, 2}, {1, 4, 5, 1}},
+	{{1, 1, 6}, {2, 3, 1}},
+}
+
+// TestBroadcastingKeepsItsOrder: merging axes changes neither the order in
+// which SumTo adds each element in nor any element of a broadcast
+// operation, so both give the reference's very bits.
+func TestBroadcastingKeepsItsOrder(t *testing.T) {
+	g := tensor.NewRNG(3)
+	for _, p := range coalescingPairs {
+		a, b := randT(g, p[0]...), randT(g, p[1]...)
+		got, want := tensor.Sub(a, b), refBinary(a, b, func(x, y float64) float64 { return x - y })
+		for i := range want.Data {
+			if math.Float64bits(got.Data[i]) != math.Float64bits(want.Data[i]) {
+				t.Fatalf("Sub(%v, %v)[%d] = %v, want %v", p[0], p[1], i, got.Data[i], want.Data[i])
+			}
+		}
+		target, _ := refBroadcastShape(p[0], p[1])
+		y := randT(g, target...)
+		for _, xs := range p {
+			got, want := tensor.SumTo(y, xs), refSumTo(y, xs)
+			for i := range want.Data {
+				if math.Float64bits(got.Data[i]) != math.Float64bits(want.Data[i]) {
+					t.Fatalf("SumTo(%v -> %v)[%d] = %v, want %v added in the same order", target, xs, i, got.Data[i], want.Data[i])
+				}
+			}
+		}
+	}
+}
