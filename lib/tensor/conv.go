@@ -37,31 +37,54 @@ type geom struct {
 func (g geom) rows() int { return g.c * g.kh * g.kw }
 func (g geom) cols() int { return g.oh * g.ow }
 
+// validCols returns the range [lo, hi) of output columns oj whose input
+// column j = oj·stride − pad + kj lies inside the image, 0 ≤ j < W: the
+// columns before lo and from hi on read the zero padding.
+func (g geom) validCols(kj int) (lo, hi int) {
+	// j ≥ 0 ⇔ oj ≥ ⌈(pad − kj)/stride⌉; j ≤ W − 1 ⇔ oj ≤ ⌊(W − 1 + pad − kj)/stride⌋.
+	lo = max(0, -floorDiv(kj-g.pad, g.stride))
+	hi = min(g.ow, floorDiv(g.w-1+g.pad-kj, g.stride)+1)
+	return lo, max(lo, hi)
+}
+
+// floorDiv is ⌊a/b⌋ for b > 0, rounding down for negative a too.
+func floorDiv(a, b int) int {
+	q := a / b
+	if a%b != 0 && a < 0 {
+		q--
+	}
+	return q
+}
+
 // Im2Col writes the patches of one image x [C, H, W] (flat) into col,
-// a [C·KH·KW, OH·OW] matrix (flat); zero padding reads as 0.
+// a [C·KH·KW, OH·OW] matrix (flat); zero padding reads as 0. Within a row
+// of the output, the columns that read the image form one run
+// (validCols), copied without a test per column.
 func im2col(g geom, x, col []float64) {
 	n := g.cols()
 	for c := 0; c < g.c; c++ {
 		for ki := 0; ki < g.kh; ki++ {
 			for kj := 0; kj < g.kw; kj++ {
 				row := col[((c*g.kh+ki)*g.kw+kj)*n:][:n]
+				lo, hi := g.validCols(kj)
 				for oi := 0; oi < g.oh; oi++ {
 					i := oi*g.stride - g.pad + ki
 					dst := row[oi*g.ow : (oi+1)*g.ow]
 					if i < 0 || i >= g.h {
-						for k := range dst {
-							dst[k] = 0
-						}
+						clear(dst)
 						continue
 					}
 					src := x[(c*g.h+i)*g.w:][:g.w]
-					for oj := range dst {
-						j := oj*g.stride - g.pad + kj
-						if j < 0 || j >= g.w {
-							dst[oj] = 0
-						} else {
-							dst[oj] = src[j]
-						}
+					clear(dst[:lo])
+					clear(dst[hi:])
+					j := lo*g.stride - g.pad + kj
+					if g.stride == 1 {
+						copy(dst[lo:hi], src[j:])
+						continue
+					}
+					for oj := lo; oj < hi; oj++ {
+						dst[oj] = src[j]
+						j += g.stride
 					}
 				}
 			}
@@ -70,23 +93,25 @@ func im2col(g geom, x, col []float64) {
 }
 
 // col2im is the adjoint of im2col: it adds each column entry back into the
-// image position it was copied from.
+// image position it was copied from, in the same order as im2col reads
+// them.
 func col2im(g geom, col, x []float64) {
 	n := g.cols()
 	for c := 0; c < g.c; c++ {
 		for ki := 0; ki < g.kh; ki++ {
 			for kj := 0; kj < g.kw; kj++ {
 				row := col[((c*g.kh+ki)*g.kw+kj)*n:][:n]
+				lo, hi := g.validCols(kj)
 				for oi := 0; oi < g.oh; oi++ {
 					i := oi*g.stride - g.pad + ki
 					if i < 0 || i >= g.h {
 						continue
 					}
 					dst := x[(c*g.h+i)*g.w:][:g.w]
-					for oj, v := range row[oi*g.ow : (oi+1)*g.ow] {
-						if j := oj*g.stride - g.pad + kj; j >= 0 && j < g.w {
-							dst[j] += v
-						}
+					j := lo*g.stride - g.pad + kj
+					for _, v := range row[oi*g.ow+lo : oi*g.ow+hi] {
+						dst[j] += v
+						j += g.stride
 					}
 				}
 			}
