@@ -156,8 +156,9 @@ type gemmMicroKernel func(k int, a, b, c []float64, ldc int, alpha, beta float64
 // do; the portable kernel writes a*b + c in Go, which the compiler fuses
 // or not depending on the architecture (gemm_rows.go writes it alike).
 //
-// axpy, if set, is the same arithmetic for a single row: y[j] = a·x[j] +
-// y[j] for every j, one fused multiply-add each (gemm_rows.go).
+// axpy, which every fused kernel has, is the same arithmetic for a single
+// row: y[j] = a·x[j] + y[j] for every j, one fused multiply-add each
+// (gemm_rows.go).
 type gemmKernelSpec struct {
 	name  string
 	nr    int

@@ -104,14 +104,8 @@ func (p *gemmProblem) rowBlockAxpys(t []float64, i, j0, pc, kc int) {
 	for k := pc; k < pc+kc; k++ {
 		av := p.aAt(i, k)
 		brow := p.b[k*p.ldb+j0 : k*p.ldb+j0+n]
-		if p.kernel.axpy != nil {
-			p.kernel.axpy(av, brow, t)
-			continue
-		}
 		if p.kernel.fused {
-			for j, bv := range brow {
-				t[j] = math.FMA(av, bv, t[j])
-			}
+			p.kernel.axpy(av, brow, t)
 			continue
 		}
 		for j, bv := range brow {
