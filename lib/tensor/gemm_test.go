@@ -340,42 +340,31 @@ func TestPackingPadsWithZeros(t *testing.T) {
 					return src[i*40+k]
 				}
 				p := gemmProblem{transA: trans, transB: !trans, a: src, lda: 40, b: src, ldb: 40, kernel: kernel}
-				nr := kernel.nr
-				panelsA := (size + gemmMR - 1) / gemmMR
-				dst := make([]float64, panelsA*gemmMR*kc)
-				for i := range dst {
-					dst[i] = math.NaN()
-				}
-				p.packA(dst, 0, size, 0, kc)
-				for i := 0; i < panelsA*gemmMR; i++ {
-					for k := 0; k < kc; k++ {
-						got, want := dst[(i/gemmMR)*gemmMR*kc+k*gemmMR+i%gemmMR], 0.0
-						if i < size {
-							want = at(i, k)
-						}
-						if got != want {
-							t.Fatalf("%s, A transposed %v, %d rows: packed A[%d, %d] = %v, want %v", kernel.name, trans, size, i, k, got, want)
+				// A's panels hold rows of op(A), B's columns of op(B), both
+				// the same way: entry (i, k) of panel i/width at
+				// k·width + i%width. op(B)[k, j] = at(j, k), stored the
+				// other way round.
+				checkPanels := func(what string, width int, pack func(dst []float64)) {
+					panels := (size + width - 1) / width
+					dst := make([]float64, panels*width*kc)
+					for i := range dst {
+						dst[i] = math.NaN()
+					}
+					pack(dst)
+					for i := 0; i < panels*width; i++ {
+						for k := 0; k < kc; k++ {
+							got, want := dst[(i/width)*width*kc+k*width+i%width], 0.0
+							if i < size {
+								want = at(i, k)
+							}
+							if got != want {
+								t.Fatalf("%s, %s, %d of them: packed entry %d at k = %d is %v, want %v", kernel.name, what, size, i, k, got, want)
+							}
 						}
 					}
 				}
-				// B of kc x size: op(B)[k, j] = at(j, k) with the other layout.
-				panelsB := (size + nr - 1) / nr
-				dst = make([]float64, panelsB*nr*kc)
-				for i := range dst {
-					dst[i] = math.NaN()
-				}
-				p.packB(dst, 0, kc, 0, size)
-				for j := 0; j < panelsB*nr; j++ {
-					for k := 0; k < kc; k++ {
-						got, want := dst[(j/nr)*nr*kc+k*nr+j%nr], 0.0
-						if j < size {
-							want = at(j, k)
-						}
-						if got != want {
-							t.Fatalf("%s, B transposed %v, %d columns: packed B[%d, %d] = %v, want %v", kernel.name, !trans, size, k, j, got, want)
-						}
-					}
-				}
+				checkPanels(fmt.Sprintf("rows of A (stored transposed: %v)", trans), gemmMR, func(dst []float64) { p.packA(dst, 0, size, 0, kc) })
+				checkPanels(fmt.Sprintf("columns of B (stored transposed: %v)", !trans), kernel.nr, func(dst []float64) { p.packB(dst, 0, kc, 0, size) })
 			}
 		}
 	}
