@@ -5,13 +5,11 @@ import (
 	"testing"
 )
 
-// TestIm2ColMatchesPixelByPixel checks im2col and col2im, which copy and
-// add runs of columns, against the lowering written one output pixel at a
-// time (each pixel tests whether it reads the padding), bit for bit, over
-// kernels, strides and paddings whose runs start and end everywhere.
-func TestIm2ColMatchesPixelByPixel(t *testing.T) {
-	rng := NewRNG(28)
-	for _, g := range []geom{
+// lowerings are convolutions' geometries for the tests of im2col and
+// col2im: kernels, strides and paddings whose runs of columns that read
+// the image start and end everywhere, with their output sizes filled in.
+func lowerings() []geom {
+	gs := []geom{
 		{c: 2, h: 5, w: 6, kh: 3, kw: 2, stride: 1, pad: 1},
 		{c: 3, h: 8, w: 8, kh: 4, kw: 4, stride: 2, pad: 1},
 		{c: 1, h: 7, w: 5, kh: 3, kw: 3, stride: 3, pad: 2},
@@ -19,8 +17,20 @@ func TestIm2ColMatchesPixelByPixel(t *testing.T) {
 		{c: 1, h: 6, w: 7, kh: 1, kw: 1, stride: 2, pad: 0},
 		{c: 2, h: 3, w: 3, kh: 3, kw: 3, stride: 1, pad: 3},
 		{c: 1, h: 9, w: 10, kh: 4, kw: 3, stride: 2, pad: 3},
-	} {
-		g.oh, g.ow = ConvOutSize(g.h, g.kh, g.stride, g.pad), ConvOutSize(g.w, g.kw, g.stride, g.pad)
+	}
+	for i, g := range gs {
+		gs[i].oh, gs[i].ow = ConvOutSize(g.h, g.kh, g.stride, g.pad), ConvOutSize(g.w, g.kw, g.stride, g.pad)
+	}
+	return gs
+}
+
+// TestIm2ColMatchesPixelByPixel checks im2col and col2im, which copy and
+// add runs of columns, against the lowering written one output pixel at a
+// time (each pixel tests whether it reads the padding), bit for bit, over
+// kernels, strides and paddings whose runs start and end everywhere.
+func TestIm2ColMatchesPixelByPixel(t *testing.T) {
+	rng := NewRNG(28)
+	for _, g := range lowerings() {
 		x := RandN(rng, g.c*g.h*g.w).Data
 		c := RandN(rng, g.rows()*g.cols()).Data
 		col := make([]float64, len(c))
@@ -57,6 +67,30 @@ func TestIm2ColMatchesPixelByPixel(t *testing.T) {
 			if math.Float64bits(back[i]) != math.Float64bits(want[i]) {
 				t.Fatalf("%+v: col2im pixel %d = %v, want %v added in the same order", g, i, back[i], want[i])
 			}
+		}
+	}
+}
+
+// TestIm2ColAndCol2ImAreAdjoint checks <im2col(x), c> = <x, col2im(c)>
+// directly on the lowering the convolutions are built from.
+func TestIm2ColAndCol2ImAreAdjoint(t *testing.T) {
+	rng := NewRNG(27)
+	for _, g := range lowerings() {
+		x := RandN(rng, g.c*g.h*g.w)
+		c := RandN(rng, g.rows()*g.cols())
+		col := make([]float64, g.rows()*g.cols())
+		im2col(g, x.Data, col)
+		back := make([]float64, len(x.Data))
+		col2im(g, c.Data, back)
+		lhs, rhs := 0.0, 0.0
+		for i := range col {
+			lhs += col[i] * c.Data[i]
+		}
+		for i := range back {
+			rhs += x.Data[i] * back[i]
+		}
+		if d := lhs - rhs; d > 1e-12 || d < -1e-12 {
+			t.Errorf("%+v: <im2col(x), c> = %.15g but <x, col2im(c)> = %.15g", g, lhs, rhs)
 		}
 	}
 }

@@ -45,32 +45,3 @@ func TestParallelForCoversEachIndexOnce(t *testing.T) {
 		}
 	}
 }
-
-// TestIm2ColAndCol2ImAreAdjoint checks <im2col(x), c> = <x, col2im(c)>
-// directly on the lowering the convolutions are built from.
-func TestIm2ColAndCol2ImAreAdjoint(t *testing.T) {
-	rng := NewRNG(27)
-	for _, g := range []geom{
-		{c: 2, h: 5, w: 6, kh: 3, kw: 2, stride: 1, pad: 1},
-		{c: 3, h: 8, w: 8, kh: 4, kw: 4, stride: 2, pad: 1},
-		{c: 1, h: 7, w: 5, kh: 3, kw: 3, stride: 3, pad: 2},
-	} {
-		g.oh, g.ow = ConvOutSize(g.h, g.kh, g.stride, g.pad), ConvOutSize(g.w, g.kw, g.stride, g.pad)
-		x := RandN(rng, g.c*g.h*g.w)
-		c := RandN(rng, g.rows()*g.cols())
-		col := make([]float64, g.rows()*g.cols())
-		im2col(g, x.Data, col)
-		back := make([]float64, len(x.Data))
-		col2im(g, c.Data, back)
-		lhs, rhs := 0.0, 0.0
-		for i := range col {
-			lhs += col[i] * c.Data[i]
-		}
-		for i := range back {
-			rhs += x.Data[i] * back[i]
-		}
-		if d := lhs - rhs; d > 1e-12 || d < -1e-12 {
-			t.Errorf("%+v: <im2col(x), c> = %.15g but <x, col2im(c)> = %.15g", g, lhs, rhs)
-		}
-	}
-}
