@@ -71,6 +71,30 @@ func TestNoiseByHand(t *testing.T) {
 	}
 }
 
+// walkForward takes x0 through the forward steps of betas one by one,
+// x ← √(1 - β)·x + √β·n with a fresh standard normal n for each entry, and
+// returns where it lands with the noise it gathered on the way: the noise
+// already in x shrinks with the signal at each step and the new draw joins
+// it with standard deviation √β, and at the end the sum is scaled to unit
+// variance (which grows as v ← (1 - β)·v + β).
+func walkForward(rng *rand.Rand, x0, betas []float64) (x, noise []float64) {
+	x = append([]float64(nil), x0...)
+	noise = make([]float64, len(x0))
+	v := 0.0
+	for _, b := range betas {
+		v = (1-b)*v + b
+		for i := range x {
+			n := rng.NormFloat64()
+			x[i] = math.Sqrt(1-b)*x[i] + math.Sqrt(b)*n
+			noise[i] = math.Sqrt(1-b)*noise[i] + math.Sqrt(b)*n
+		}
+	}
+	for i := range noise {
+		noise[i] /= math.Sqrt(v)
+	}
+	return x, noise
+}
+
 // TestTwoStepsAreOne takes t steps with noises ε_1, ..., ε_t, merges the
 // noises into the single standard normal ε that they add up to, and asks
 // Noise for x_t from that ε: it must land on the same point.
@@ -85,23 +109,7 @@ func TestTwoStepsAreOne(t *testing.T) {
 			alphaBar = append(alphaBar, alphaBar[i]*(1-betas[i]))
 		}
 		x0 := []float64{rng.NormFloat64(), rng.NormFloat64(), 3}
-		x := append([]float64(nil), x0...)
-		merged := make([]float64, len(x0))
-		mergedVar := 0.0 // the variance of each entry of merged
-		for _, b := range betas {
-			mergedVar = (1-b)*mergedVar + b
-			for i := range x {
-				e := rng.NormFloat64()
-				x[i] = math.Sqrt(1-b)*x[i] + math.Sqrt(b)*e
-				// The noise already in x shrinks with the signal; the new
-				// noise joins it with standard deviation √β_s.
-				merged[i] = math.Sqrt(1-b)*merged[i] + math.Sqrt(b)*e
-			}
-		}
-		// Scale merged to unit variance.
-		for i := range merged {
-			merged[i] /= math.Sqrt(mergedVar)
-		}
+		x, merged := walkForward(rng, x0, betas)
 		got := Noise(x0, steps, merged, alphaBar)
 		if !same(got, x, 1e-12) {
 			t.Fatalf("trial %d: %d steps from x_0 = %.4g reach %.12g, but Noise with their merged noise gives %.12g", trial, steps, x0, x, got)
@@ -185,20 +193,7 @@ func TestPredictX0(t *testing.T) {
 		100: 0.0033882834898350746, 500: 0.034241366190440416, 1000: 1.5740728081040758}
 	for _, step := range []int{1, 10, 100, 500, 1000} {
 		x0 := []float64{rng.NormFloat64(), rng.NormFloat64(), -1, 0.25}
-		xt := append([]float64(nil), x0...)
-		e := make([]float64, len(x0))
-		eVar := 0.0
-		for _, b := range betas[:step] {
-			eVar = (1-b)*eVar + b
-			for i := range xt {
-				n := rng.NormFloat64()
-				xt[i] = math.Sqrt(1-b)*xt[i] + math.Sqrt(b)*n
-				e[i] = math.Sqrt(1-b)*e[i] + math.Sqrt(b)*n
-			}
-		}
-		for i := range e {
-			e[i] /= math.Sqrt(eVar)
-		}
+		xt, e := walkForward(rng, x0, betas[:step])
 		if got := PredictX0(xt, step, e, alphaBar); !same(got, x0, 1e-10) {
 			t.Errorf("t = %d: PredictX0 with the noise that was added gives %.12g, want x_0 = %.12g", step, got, x0)
 		}
