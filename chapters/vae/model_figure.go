@@ -134,18 +134,21 @@ func ModelFigure() (image.Image, error) {
 		}
 		p.Add(s)
 	}
-	labels := plotter.XYLabels{
-		XYs: plotter.XYs{
-			{X: 1, Y: 2}, {X: 1, Y: 0}, {X: 2.6, Y: 1.1}, {X: -0.6, Y: 1.1},
-			{X: 1.2, Y: 1}, {X: 0.8, Y: 1}, {X: plateX1 - 0.08, Y: plateY0 + 0.08},
-			{X: 1, Y: 2.5},
-		},
-		Labels: []string{
-			"z", "x", "θ", "φ",
-			"decoder\np_θ(x | z)", "encoder\nq_φ(z | x)", "N",
-			"p(z) = N(0, I)",
-		},
+	// Each node's name at its centre (a parameter's just above its dot),
+	// then the arrows', the plate's and the prior's labels.
+	var labels plotter.XYLabels
+	for _, n := range nodes {
+		y := n.Y
+		if n.Param {
+			y += 0.1
+		}
+		labels.XYs = append(labels.XYs, plotter.XY{X: n.X, Y: y})
+		labels.Labels = append(labels.Labels, n.Name)
 	}
+	labels.XYs = append(labels.XYs, plotter.XYs{
+		{X: 1.2, Y: 1}, {X: 0.8, Y: 1}, {X: plateX1 - 0.08, Y: plateY0 + 0.08}, {X: 1, Y: 2.5},
+	}...)
+	labels.Labels = append(labels.Labels, "decoder\np_θ(x | z)", "encoder\nq_φ(z | x)", "N", "p(z) = N(0, I)")
 	text, err := plotter.NewLabels(labels)
 	if err != nil {
 		return nil, fmt.Errorf("vae: ModelFigure: %w", err)
