@@ -42,19 +42,24 @@ func Attention(q, k, v *autograd.Value, mask *tensor.Tensor) *autograd.Value {
 // has variance d_k, and a softmax of large scores saturates into a
 // one-hot vector whose gradient vanishes (Vaswani et al. 2017, §3.2.1).
 func AttentionWeights(q, k *autograd.Value, mask *tensor.Tensor) *autograd.Value {
+	return AttentionWeightsIn(tensor.Float64, q, k, mask)
+}
+
+// AttentionWeightsIn is AttentionWeights with QKᵀ computed in precision p.
+func AttentionWeightsIn(p tensor.Precision, q, k *autograd.Value, mask *tensor.Tensor) *autograd.Value {
 	qs, ks := q.Shape(), k.Shape()
 	if len(qs) < 2 || len(qs) != len(ks) || qs[len(qs)-1] != ks[len(ks)-1] || !tensor.EqualShape(qs[:len(qs)-2], ks[:len(ks)-2]) {
 		panic(fmt.Sprintf("transformer: attention of queries %v on keys %v; want [..., Tq, d_k] and [..., Tk, d_k]", qs, ks))
 	}
 	dk := qs[len(qs)-1]
 	// S = QKᵀ/√d_k
-	scores := autograd.Scale(autograd.BatchedMatMul(q, false, k, true), 1/math.Sqrt(float64(dk)))
+	scores := autograd.Scale(autograd.BatchedMatMulIn(p, q, false, k, true), 1/math.Sqrt(float64(dk)))
 	if mask != nil {
 		// S + M
 		scores = autograd.Add(scores, autograd.Const(mask))
 	}
 	// A = softmax(S + M), along the keys
-	return autograd.Softmax(scores)
+	return autograd.SoftmaxIn(p, scores)
 }
 
 // ANCHOR_END: attention_weights

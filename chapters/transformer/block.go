@@ -113,6 +113,15 @@ func (b *Block) ForwardKV(x *autograd.Value, past *KV, mask *tensor.Tensor) (*au
 
 // ANCHOR_END: block_forward
 
+// setPrecision makes the block compute its products, GELU and attention's
+// softmax in precision p.
+func (b *Block) setPrecision(p tensor.Precision) {
+	for _, lin := range []*nn.Linear{b.Attn.WQ, b.Attn.WK, b.Attn.WV, b.Attn.WO, b.MLP.FC1, b.MLP.FC2} {
+		lin.Precision = p
+	}
+	b.Attn.Precision, b.MLP.Precision = p, p
+}
+
 // Children names the layers "ln1", "attn", "ln2", "mlp" and "drop".
 func (b *Block) Children() []nn.Child {
 	return []nn.Child{{Name: "ln1", M: b.LN1}, {Name: "attn", M: b.Attn}, {Name: "ln2", M: b.LN2}, {Name: "mlp", M: b.MLP}, {Name: "drop", M: b.Drop}}

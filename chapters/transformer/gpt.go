@@ -39,13 +39,18 @@ type GPTConfig struct {
 	// for comparing the two; false in BabyGPT. The final LayerNorm LN_f
 	// stays either way, so both have the same weights.
 	PostLN bool
+	// Precision is the arithmetic of the blocks' matrix products and
+	// GELU: tensor.Float32 in BabyGPT, as nanoGPT trains in float32 on a
+	// CPU, tensor.Float64 (the zero value) for an exact model. Parameters,
+	// LayerNorm, softmax and AdamW stay float64 either way.
+	Precision tensor.Precision
 }
 
 // BabyGPT returns the baby GPT's configuration for a vocabulary of vocab
 // ids: 4 layers, 4 heads, 128 features, contexts of 64, no dropout, no
-// biases.
+// biases, products in float32.
 func BabyGPT(vocab int) GPTConfig {
-	return GPTConfig{Vocab: vocab, BlockSize: 64, Layers: 4, Heads: 4, Width: 128, Dropout: 0, Bias: false}
+	return GPTConfig{Vocab: vocab, BlockSize: 64, Layers: 4, Heads: 4, Width: 128, Dropout: 0, Bias: false, Precision: tensor.Float32}
 }
 
 // Validate returns an error naming the first setting that cannot make a
@@ -122,6 +127,9 @@ func NewGPT(cfg GPTConfig, rng *tensor.RNG) (*GPT, error) {
 		g.Blocks = append(g.Blocks, b)
 	}
 	// ANCHOR_END: gpt_init
+	for _, b := range g.Blocks {
+		b.setPrecision(cfg.Precision)
+	}
 	return g, nil
 }
 
@@ -187,7 +195,7 @@ func (g *GPT) Transform(h *autograd.Value, past []*KV) (*autograd.Value, []*KV) 
 		h, kvs[l] = b.ForwardKV(h, p, mask)
 	}
 	// logits = LN_f(h_L) W_eᵀ
-	return autograd.BatchedMatMul(g.LNF.Forward(h), false, g.TokEmb.W, true), kvs
+	return autograd.BatchedMatMulIn(g.Config.Precision, g.LNF.Forward(h), false, g.TokEmb.W, true), kvs
 }
 
 // ANCHOR_END: gpt_transform

@@ -14,7 +14,13 @@ import (
 // tinyGPT is a GPT small enough for gradient checks and quick training.
 func tinyGPT(t testing.TB, vocab, block int, bias bool, seed uint64) *GPT {
 	t.Helper()
-	g, err := NewGPT(GPTConfig{Vocab: vocab, BlockSize: block, Layers: 2, Heads: 2, Width: 8, Bias: bias}, tensor.NewRNG(seed))
+	return tinyGPTIn(t, tensor.Float64, vocab, block, bias, seed)
+}
+
+// tinyGPTIn is tinyGPT computing in precision p.
+func tinyGPTIn(t testing.TB, p tensor.Precision, vocab, block int, bias bool, seed uint64) *GPT {
+	t.Helper()
+	g, err := NewGPT(GPTConfig{Vocab: vocab, BlockSize: block, Layers: 2, Heads: 2, Width: 8, Bias: bias, Precision: p}, tensor.NewRNG(seed))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -48,11 +54,17 @@ func TestGPTShapes(t *testing.T) {
 	}
 }
 
-// The whole GPT is causal: the logits at position t do not change, to the
-// last bit, when any token after t changes; those after t do.
+// The whole GPT is causal, in either precision: the logits at position t
+// do not change, to the last bit, when any token after t changes; those
+// after t do.
 func TestGPTIgnoresTheFuture(t *testing.T) {
+	for _, p := range []tensor.Precision{tensor.Float64, tensor.Float32} {
+		t.Run(p.String(), func(t *testing.T) { testGPTIgnoresTheFuture(t, tinyGPTIn(t, p, 13, 8, true, 3)) })
+	}
+}
+
+func testGPTIgnoresTheFuture(t *testing.T, g *GPT) {
 	const v, tt = 13, 8
-	g := tinyGPT(t, v, tt, true, 3)
 	rng := tensor.NewRNG(4)
 	ids := randIDs(rng, 2, tt, v)
 	y := g.Forward(ids).Data
@@ -77,10 +89,36 @@ func TestGPTIgnoresTheFuture(t *testing.T) {
 
 // Running the GPT token by token, each step passing the keys and values
 // the previous steps returned, gives the logits of the full pass to 1e-12;
-// so does a first chunk of several tokens followed by single steps.
+// so does a first chunk of several tokens followed by single steps. This
+// holds in float32 too: every product sums each element's terms in the
+// same order whatever the number of rows.
 func TestGPTCachedStepsMatchFullPass(t *testing.T) {
+	for _, p := range []tensor.Precision{tensor.Float64, tensor.Float32} {
+		t.Run(p.String(), func(t *testing.T) { testGPTCachedStepsMatchFullPass(t, tinyGPTIn(t, p, 10, 7, true, 5)) })
+	}
+}
+
+// A GPT in float32 computes the logits of the same weights in float64 to
+// within float32's rounding, and its gradients too; but not exactly, so
+// the precision reaches the products.
+func TestGPTInFloat32(t *testing.T) {
+	g64, g32 := tinyGPT(t, 9, 6, true, 13), tinyGPTIn(t, tensor.Float32, 9, 6, true, 13)
+	ids, targets := randIDs(tensor.NewRNG(14), 3, 6, 9), randIDs(tensor.NewRNG(15), 3, 6, 9)
+	want, got := g64.Forward(ids).Data.Data, g32.Forward(ids).Data.Data
+	wantClose(t, "float32 logits", got, want, 1e-5)
+	if maxDiff(got, want) == 0 {
+		t.Fatal("the float32 GPT's logits equal the float64 one's exactly")
+	}
+	g64.Loss(ids, targets).Backward()
+	g32.Loss(ids, targets).Backward()
+	p64, p32 := g64.Params(), g32.Params()
+	for i := range p64 {
+		wantClose(t, p64[i].Name+"'s gradient", p32[i].V.Grad.Data, p64[i].V.Grad.Data, 1e-5)
+	}
+}
+
+func testGPTCachedStepsMatchFullPass(t *testing.T, g *GPT) {
 	const v, tt = 10, 7
-	g := tinyGPT(t, v, tt, true, 5)
 	ids := randIDs(tensor.NewRNG(6), 2, tt, v)
 	full := g.Forward(ids).Data
 	for _, first := range []int{1, 3} {

@@ -34,6 +34,10 @@ type MultiHeadAttention struct {
 	// [B, H, Tq, Tk] of every Attend, before dropout: what the heads
 	// read, for drawing them (AttentionMaps). It must not change them.
 	OnWeights func(a *tensor.Tensor)
+	// Precision is the arithmetic of the projections' and the heads'
+	// products: tensor.Float64, the zero value, unless the model asks
+	// for Float32 (as the baby GPT does).
+	Precision tensor.Precision
 }
 
 // NewMultiHeadAttention returns attention with h heads over dModel
@@ -74,14 +78,14 @@ func (m *MultiHeadAttention) Attend(x, k, v *autograd.Value, mask *tensor.Tensor
 	// Q = X W_Q, split into heads [B, H, Tq, d_k]
 	q := m.splitHeads(m.WQ.Forward(x))
 	// A = softmax(QKᵀ/√d_k + M) per head, with dropout on the weights
-	a := AttentionWeights(q, k, mask)
+	a := AttentionWeightsIn(m.Precision, q, k, mask)
 	if m.OnWeights != nil {
 		m.OnWeights(a.Data)
 	}
 	a = m.Drop.Forward(a)
 	checkValues(a, v)
 	// head_h = A V
-	heads := autograd.BatchedMatMul(a, false, v, false)
+	heads := autograd.BatchedMatMulIn(m.Precision, a, false, v, false)
 	// MultiHead = Concat(head_1, ..., head_H) W_O
 	return m.WO.Forward(m.mergeHeads(heads))
 }

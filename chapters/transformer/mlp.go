@@ -17,6 +17,9 @@ import (
 // within each position, and holds about two thirds of a block's weights.
 type MLP struct {
 	FC1, FC2 *nn.Linear // W_1, b_1 and W_2, b_2
+	// Precision is GELU's: exact with erf in float64, the zero value, or
+	// to float32's accuracy (autograd.GELUIn).
+	Precision tensor.Precision
 }
 
 // NewMLP returns an MLP from dModel to dFF features and back, with or
@@ -30,7 +33,7 @@ func NewMLP(dModel, dFF int, bias bool, rng *tensor.RNG) *MLP {
 // Forward maps x [..., d_model] to [..., d_model], token by token.
 func (m *MLP) Forward(x *autograd.Value) *autograd.Value {
 	// FFN(x) = GELU(x W_1 + b_1) W_2 + b_2
-	return m.FC2.Forward(autograd.GELU(m.FC1.Forward(x)))
+	return m.FC2.Forward(autograd.GELUIn(m.Precision, m.FC1.Forward(x)))
 }
 
 // ANCHOR_END: mlp_forward

@@ -21,7 +21,8 @@ func init() {
 		summary: "the Transformer chapter's models: -task gpt, copy, reverse, translate or bible (and -task figures)",
 		about: "Trains one of the Transformer chapter's models. -task gpt trains the character-level\n" +
 			"GPT with nanoGPT's CPU baby-GPT settings (4 layers, 4 heads, width 128, contexts of 64,\n" +
-			"batches of 12, AdamW at 1e-3 with warm-up and cosine decay) on the Go corpus (the\n" +
+			"batches of 12, AdamW at 1e-3 with warm-up and cosine decay, products, GELU and softmax\n" +
+			"in float32 as PyTorch computes them; -precision float64 for exact arithmetic) on the Go corpus (the\n" +
 			"sources of 21 standard-library packages, about a million characters) or on the text\n" +
 			"file -corpus names. It shows the validation loss every 250 steps, writes\n" +
 			"gpt.params and model.json (the settings, the losses, ms a step) into -out/gpt, and ends\n" +
@@ -96,7 +97,10 @@ func transformerFlags(f trainFlags) trainRun {
 			if err != nil {
 				return err
 			}
-			if opt.seq2seq(&s.cfg); opt.compareNorms {
+			if err := opt.seq2seq(&s.cfg); err != nil {
+				return err
+			}
+			if opt.compareNorms {
 				return s.compareNorms(stdout, stderr)
 			}
 			return s.train(stdout, stderr)

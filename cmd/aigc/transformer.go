@@ -81,8 +81,8 @@ func (r *gptRun) train(stdout, stderr io.Writer) error {
 	m := cfg.Model
 	fmt.Fprintf(stdout, "training the GPT on %s: %d training and %d validation characters, %d distinct\n",
 		corpus.Source, len(corpus.Train), len(corpus.Val), corpus.Vocab.Size())
-	fmt.Fprintf(stdout, "%d layers, %d heads, width %d, block %d; %d steps of %d windows, seed %d\n",
-		m.Layers, m.Heads, m.Width, m.BlockSize, cfg.Iters, cfg.BatchSize, cfg.Seed)
+	fmt.Fprintf(stdout, "%d layers, %d heads, width %d, block %d, %v; %d steps of %d windows, seed %d\n",
+		m.Layers, m.Heads, m.Width, m.BlockSize, m.Precision, cfg.Iters, cfg.BatchSize, cfg.Seed)
 	rep := newStepReport(stdout, stderr, dir, r.every)
 	var evalIters []int
 	var valLoss []float64

@@ -6,6 +6,7 @@ import (
 	"math"
 
 	"github.com/luoxia/aigc/chapters/transformer"
+	"github.com/luoxia/aigc/lib/tensor"
 )
 
 // transformerOptions are the flags of `aigc train transformer` that change
@@ -17,6 +18,7 @@ type transformerOptions struct {
 	warmup       int     // -warmup: steps of warm-up (0: none)
 	lr           float64 // -lr: the peak learning rate
 	compareNorms bool    // -compare-norms: train pre- and post-LN, with and without warm-up
+	precision    string  // -precision: the GPT's arithmetic, "float32" or "float64"
 	given        map[string]bool
 }
 
@@ -26,6 +28,7 @@ func transformerOptionFlags(f trainFlags) *transformerOptions {
 	f.StringVar(&o.norm, "norm", o.norm, "where the LayerNorm goes: pre (x + Sublayer(LN(x)), the default) or post (LN(x + Sublayer(x)), Vaswani et al.'s)")
 	f.atLeast(&o.warmup, "warmup", 0, "steps over which the rate climbs from 0 to its peak (default 100; 0: none)")
 	f.Float64Var(&o.lr, "lr", 0, "peak learning rate (default: gpt 1e-3, copy, reverse and translate 3e-3)")
+	f.StringVar(&o.precision, "precision", "float32", "gpt: the arithmetic of the blocks' matrix products, GELU and attention's softmax: float32 (as PyTorch trains it) or float64 (exact); parameters and AdamW stay float64")
 	f.BoolVar(&o.compareNorms, "compare-norms", false, "copy, reverse, translate: train pre-LN and post-LN, each with the warm-up and without, from one seed, and draw their losses into norms.png")
 	*f.checks = append(*f.checks, func() error {
 		if o.norm != "pre" && o.norm != "post" {
@@ -33,6 +36,9 @@ func transformerOptionFlags(f trainFlags) *transformerOptions {
 		}
 		o.given = map[string]bool{}
 		f.Visit(func(fl *flag.Flag) { o.given[fl.Name] = true })
+		if _, err := tensor.ParsePrecision(o.precision); err != nil {
+			return fmt.Errorf("-precision %s: want float32 or float64", o.precision)
+		}
 		if o.given["lr"] && (!(o.lr > 0) || math.IsInf(o.lr, 1)) {
 			return fmt.Errorf("-lr %g: want a number > 0", o.lr)
 		}
@@ -48,7 +54,11 @@ func transformerOptionFlags(f trainFlags) *transformerOptions {
 }
 
 // seq2seq applies the flags given to an encoder-decoder's settings.
-func (o *transformerOptions) seq2seq(cfg *transformer.Seq2SeqTrainConfig) {
+// -precision is the GPT's alone.
+func (o *transformerOptions) seq2seq(cfg *transformer.Seq2SeqTrainConfig) error {
+	if o.given["precision"] {
+		return fmt.Errorf("-precision %s: only -task gpt computes in float32; the encoder-decoder computes in float64", o.precision)
+	}
 	if o.given["norm"] {
 		cfg.Model.PostLN = o.norm == "post"
 	}
@@ -59,6 +69,7 @@ func (o *transformerOptions) seq2seq(cfg *transformer.Seq2SeqTrainConfig) {
 		cfg.LR = o.lr
 		cfg.MinLR = min(cfg.MinLR, o.lr)
 	}
+	return nil
 }
 
 // gpt applies the flags given to the GPT's settings. The cosine ends
@@ -70,6 +81,7 @@ func (o *transformerOptions) gpt(cfg *transformer.GPTTrainConfig) error {
 	if o.given["norm"] {
 		cfg.Model.PostLN = o.norm == "post"
 	}
+	cfg.Model.Precision, _ = tensor.ParsePrecision(o.precision) // checked with the flags
 	if o.given["warmup"] {
 		if o.warmup >= cfg.DecayIters {
 			return fmt.Errorf("-warmup %d: want fewer than the %d steps the rate decays over", o.warmup, cfg.DecayIters)

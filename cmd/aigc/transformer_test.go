@@ -80,6 +80,8 @@ func TestTrainTransformerGPT(t *testing.T) {
 		{[]string{"train", "transformer", "-corpus", filepath.Join(out, "missing.txt"), "-out", out}, 1, "-corpus"},
 		{[]string{"train", "transformer", "-write-corpus", filepath.Join(out, "w.txt"), "-corpus", corpus}, 1, "-write-corpus writes the Go corpus"},
 		{[]string{"train", "transformer", "-iters", "-1"}, 1, "-iters -1"},
+		{[]string{"train", "transformer", "-precision", "float16"}, 1, "-precision float16: want float32 or float64"},
+		{[]string{"train", "transformer", "-task", "copy", "-precision", "float32"}, 1, "-precision float32: only -task gpt computes in float32"},
 	} {
 		stdout.Reset()
 		stderr.Reset()

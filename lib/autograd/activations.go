@@ -99,4 +99,18 @@ func GELU(a *Value) *Value {
 	return out
 }
 
+// GELUIn is GELU in precision p: with tensor.Float32, Φ(x) and φ(x) come
+// from one exponential and a polynomial accurate to float32
+// (tensor.GELUFloat32), some twenty times faster than erf and exp, and the
+// forward pass keeps the derivative Φ(x) + x·φ(x) for the backward.
+func GELUIn(p tensor.Precision, a *Value) *Value {
+	if p == tensor.Float64 {
+		return GELU(a)
+	}
+	y, dy := tensor.GELUFloat32(a.Data)
+	out := newOp("gelu", y, a)
+	out.setBackward(func() { a.accumulateOwned(tensor.Mul(out.Grad, dy)) })
+	return out
+}
+
 func normCDF(x float64) float64 { return 0.5 * (1 + math.Erf(x/math.Sqrt2)) }

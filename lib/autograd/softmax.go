@@ -8,8 +8,11 @@ import "github.com/luoxia/aigc/lib/tensor"
 // diag(y) - y·yᵀ, so the vector-Jacobian product needs no n x n matrix:
 //
 //	dL/da = y ⊙ (g - Σ_j g_j y_j)      (g = dL/dy, sum along the row)
-func Softmax(a *Value) *Value {
-	out := newOp("softmax", tensor.Softmax(a.Data), a)
+func Softmax(a *Value) *Value { return softmaxOf(a, tensor.Softmax(a.Data)) }
+
+// softmaxOf records y = softmax(a), computed already, with its backward.
+func softmaxOf(a *Value, y *tensor.Tensor) *Value {
+	out := newOp("softmax", y, a)
 	out.setBackward(func() {
 		// One pass per row: first Σ_j g_j y_j, then y_i (g_i - that sum).
 		y, g := out.Data.Data, out.Grad.Data
@@ -31,6 +34,16 @@ func Softmax(a *Value) *Value {
 }
 
 // ANCHOR_END: softmax
+
+// SoftmaxIn is Softmax with the forward pass in precision p
+// (tensor.SoftmaxIn); the backward, which has no exponentials, is
+// Softmax's.
+func SoftmaxIn(p tensor.Precision, a *Value) *Value {
+	if p == tensor.Float64 {
+		return Softmax(a)
+	}
+	return softmaxOf(a, tensor.SoftmaxIn(p, a.Data))
+}
 
 // LogSoftmax returns log softmax(a) along the last axis, computed stably.
 // With y = log softmax(a), dy_i/da_j = δ_ij - softmax(a)_j, so

@@ -13,6 +13,9 @@ import (
 type Linear struct {
 	W *autograd.Value // weights [in, out]
 	B *autograd.Value // bias [out]; nil for a layer without bias
+	// Precision is the arithmetic of the product x·W and its gradients:
+	// tensor.Float64 (the zero value) unless a model asks for Float32.
+	Precision tensor.Precision
 }
 
 // NewLinear returns a Linear layer from in to out features, initialised
@@ -48,7 +51,7 @@ func (l *Linear) Forward(x *autograd.Value) *autograd.Value {
 	}
 	rows := autograd.Reshape(x, -1, in)
 	// y = x·W + b   (y = x·W without a bias)
-	y := autograd.MatMul(rows, l.W)
+	y := autograd.MatMulIn(l.Precision, rows, l.W)
 	if l.B != nil {
 		y = autograd.Add(y, l.B)
 	}

@@ -21,14 +21,16 @@ func BenchmarkMatMul(b *testing.B) {
 		{512, 512, 512},
 	} {
 		m, k, n := d[0], d[1], d[2]
-		b.Run(fmt.Sprintf("%dx%d·%dx%d", m, k, k, n), func(b *testing.B) {
-			g := tensor.NewRNG(1)
-			x, w := tensor.RandN(g, m, k), tensor.RandN(g, k, n)
-			for b.Loop() {
-				tensor.MatMul(x, w)
-			}
-			reportGFLOPS(b, 2*float64(m*k*n))
-		})
+		for _, p := range []tensor.Precision{tensor.Float64, tensor.Float32} {
+			b.Run(fmt.Sprintf("%dx%d·%dx%d/%v", m, k, k, n, p), func(b *testing.B) {
+				g := tensor.NewRNG(1)
+				x, w := tensor.RandN(g, m, k), tensor.RandN(g, k, n)
+				for b.Loop() {
+					tensor.MatMulTIn(p, x, false, w, false)
+				}
+				reportGFLOPS(b, 2*float64(m*k*n))
+			})
+		}
 	}
 }
 

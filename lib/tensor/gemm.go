@@ -34,6 +34,9 @@ package tensor
 // accumulators, two registers for B and two for broadcasts, 16 in all.
 // With AVX-512 it is 6 x 16, the same twelve accumulators 8 wide. MR is
 // the same for every kernel; NR belongs to the kernel (gemmKernelSpec).
+// Products in float32 (gemm32.go) run these same loops on float32 panels,
+// with kernels whose accumulators hold twice as many numbers: 6 x 32 with
+// AVX-512, 6 x 16 with AVX2.
 
 import (
 	"runtime"
@@ -45,8 +48,8 @@ import (
 
 const (
 	gemmMR = 6 // rows of the micro-kernel's register tile
-	// gemmNRMax is the widest register tile of any kernel (AVX-512's).
-	gemmNRMax = 16
+	// gemmNRMax is the widest register tile of any kernel (AVX-512 float32).
+	gemmNRMax = 32
 
 	// gemmKC is the depth of a k block: one packed panel of B (KC·NR·8 =
 	// 16 KiB with NR = 8, 32 KiB with 16) stays in the L1 cache while the
@@ -87,7 +90,7 @@ func (g goBLAS) Dgemm(tA, tB blas.Transpose, m, n, k int, alpha float64, a []flo
 		g.Implementation.Dgemm(tA, tB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
 		return
 	}
-	p := gemmProblem{
+	p := gemmProblem[float64]{
 		transA: tA != blas.NoTrans, transB: tB != blas.NoTrans,
 		m: m, n: n, k: k, alpha: alpha, beta: beta,
 		a: a, lda: lda, b: b, ldb: ldb, c: c, ldc: ldc,
@@ -148,7 +151,14 @@ func gemmCheck(tA, tB blas.Transpose, m, n, k int, a []float64, lda int, b []flo
 // steps of NR numbers), it stores C = beta·C + T if load is set and C = T
 // otherwise, never reading C then (so beta = 0 overwrites NaN, as BLAS
 // requires). c holds the tile's rows ldc apart.
-type gemmMicroKernel func(k int, a, b, c []float64, ldc int, alpha, beta float64, load bool)
+//
+// E is the type of the packed panels: float64, or float32 for the products
+// of gemm32.go, whose kernels read float32 panels and still write C in
+// float64.
+type gemmMicroKernel[E gemmFloat] func(k int, a, b []E, c []float64, ldc int, alpha, beta float64, load bool)
+
+// gemmFloat is the type of the numbers in packed panels.
+type gemmFloat interface{ float32 | float64 }
 
 // gemmKernelSpec is a micro-kernel with the width NR of its tile; packing
 // lays out B in panels of that width. fused says whether it adds each
@@ -159,25 +169,30 @@ type gemmMicroKernel func(k int, a, b, c []float64, ldc int, alpha, beta float64
 // axpy, which every fused kernel has, is the same arithmetic for a single
 // row: y[j] = a·x[j] + y[j] for every j, one fused multiply-add each
 // (gemm_rows.go).
-type gemmKernelSpec struct {
+type gemmKernelSpec[E gemmFloat] struct {
 	name  string
 	nr    int
 	fused bool
-	fn    gemmMicroKernel
+	fn    gemmMicroKernel[E]
 	axpy  func(a float64, x, y []float64)
+	// packA and packB, if set, pack in place of the methods of the same
+	// names, with the same results (gemm32_amd64.go).
+	packA func(p *gemmProblem[E], dst []E, ic, mc, pc, kc int)
+	packB func(p *gemmProblem[E], dst []E, pc, kc, jc, nc int)
 }
 
 // gemmPortable is the plain Go kernel, which runs everywhere.
-var gemmPortable = gemmKernelSpec{name: "portable kernel", nr: gemmNRPortable, fn: gemmKernelGo}
+var gemmPortable = gemmKernelSpec[float64]{name: "portable kernel", nr: gemmNRPortable, fn: gemmKernelGo}
 
-// gemmProblem is one call of Dgemm, already checked.
-type gemmProblem struct {
+// gemmProblem is one call of Dgemm, already checked, or of gemm32 when E
+// is float32. Whatever E, A, B and C hold float64: packing converts.
+type gemmProblem[E gemmFloat] struct {
 	transA, transB bool
 	m, n, k        int
 	alpha, beta    float64
 	a, b, c        []float64
 	lda, ldb, ldc  int
-	kernel         gemmKernelSpec
+	kernel         gemmKernelSpec[E]
 }
 
 // run computes the product on up to workers goroutines.
@@ -196,7 +211,7 @@ type gemmProblem struct {
 // The band is cut across the larger of m and n: each goroutine then repacks
 // all of the smaller operand, which costs little next to its share of the
 // arithmetic.
-func (p *gemmProblem) run(workers int) {
+func (p *gemmProblem[E]) run(workers int) {
 	if workers <= 1 || p.m*p.n*p.k < gemmParallelWork {
 		p.block(0, p.m, 0, p.n)
 		return
@@ -237,8 +252,8 @@ func (p *gemmProblem) run(workers int) {
 // gemmBuf holds one goroutine's packing buffers, and a tile for the edges
 // of C (kept here because a local array passed to the kernel, a function
 // value, would be allocated on the heap at every call).
-type gemmBuf struct {
-	a, b []float64
+type gemmBuf[E gemmFloat] struct {
+	a, b []E
 	edge [gemmMR * gemmNRMax]float64
 }
 
@@ -247,40 +262,53 @@ type gemmBuf struct {
 // it is not emptied by every garbage collection, which in a training loop
 // (many collections a second) would mean a new 2 MiB buffer per product;
 // the price is that up to cap(gemmBuffers) buffers stay allocated.
-var gemmBuffers = make(chan *gemmBuf, 4)
+// Float32 products keep theirs in gemmBuffers32.
+var (
+	gemmBuffers   = make(chan *gemmBuf[float64], 4)
+	gemmBuffers32 = make(chan *gemmBuf[float32], 4)
+)
+
+// gemmPool returns the buffers kept for panels of E.
+func gemmPool[E gemmFloat]() chan *gemmBuf[E] {
+	var pool any = gemmBuffers
+	if _, ok := any(E(0)).(float32); ok {
+		pool = gemmBuffers32
+	}
+	return pool.(chan *gemmBuf[E])
+}
 
 // getGemmBuf returns buffers for packing an mc x kc block of A and a
 // kc x nc block of B in panels nr wide.
-func getGemmBuf(mc, kc, nc, nr int) *gemmBuf {
-	var buf *gemmBuf
+func getGemmBuf[E gemmFloat](mc, kc, nc, nr int) *gemmBuf[E] {
+	var buf *gemmBuf[E]
 	select {
-	case buf = <-gemmBuffers:
+	case buf = <-gemmPool[E]():
 	default:
-		buf = new(gemmBuf)
+		buf = new(gemmBuf[E])
 	}
 	// Round up to whole panels: packing zero-pads the last one.
 	na := (mc + gemmMR - 1) / gemmMR * gemmMR * kc
 	nb := (nc + nr - 1) / nr * nr * kc
 	if len(buf.a) < na {
-		buf.a = make([]float64, na)
+		buf.a = make([]E, na)
 	}
 	if len(buf.b) < nb {
-		buf.b = make([]float64, nb)
+		buf.b = make([]E, nb)
 	}
 	return buf
 }
 
-func putGemmBuf(buf *gemmBuf) {
+func putGemmBuf[E gemmFloat](buf *gemmBuf[E]) {
 	select {
-	case gemmBuffers <- buf:
+	case gemmPool[E]() <- buf:
 	default: // enough buffers kept already; let this one go
 	}
 }
 
 // block computes rows [i0, i1) and columns [j0, j1) of C with the five
 // loops described at the top of the file.
-func (p *gemmProblem) block(i0, i1, j0, j1 int) {
-	buf := getGemmBuf(min(gemmMC, i1-i0), min(gemmKC, p.k), min(gemmNC, j1-j0), p.kernel.nr)
+func (p *gemmProblem[E]) block(i0, i1, j0, j1 int) {
+	buf := getGemmBuf[E](min(gemmMC, i1-i0), min(gemmKC, p.k), min(gemmNC, j1-j0), p.kernel.nr)
 	defer putGemmBuf(buf)
 	for jc := j0; jc < j1; jc += gemmNC {
 		nc := min(gemmNC, j1-jc)
@@ -292,10 +320,18 @@ func (p *gemmProblem) block(i0, i1, j0, j1 int) {
 			if pc == 0 {
 				beta, load = p.beta, p.beta != 0
 			}
-			p.packB(buf.b, pc, kc, jc, nc)
+			if p.kernel.packB != nil {
+				p.kernel.packB(p, buf.b, pc, kc, jc, nc)
+			} else {
+				p.packB(buf.b, pc, kc, jc, nc)
+			}
 			for ic := i0; ic < i1; ic += gemmMC {
 				mc := min(gemmMC, i1-ic)
-				p.packA(buf.a, ic, mc, pc, kc)
+				if p.kernel.packA != nil {
+					p.kernel.packA(p, buf.a, ic, mc, pc, kc)
+				} else {
+					p.packA(buf.a, ic, mc, pc, kc)
+				}
 				p.macroKernel(buf, ic, mc, jc, nc, kc, beta, load)
 			}
 		}
@@ -306,7 +342,7 @@ func (p *gemmProblem) block(i0, i1, j0, j1 int) {
 // block of B into C[ic:ic+mc, jc:jc+nc], one register tile at a time. The
 // panel of B is the outer loop: it stays in L1 while every panel of A, from
 // L2, passes it.
-func (p *gemmProblem) macroKernel(buf *gemmBuf, ic, mc, jc, nc, kc int, beta float64, load bool) {
+func (p *gemmProblem[E]) macroKernel(buf *gemmBuf[E], ic, mc, jc, nc, kc int, beta float64, load bool) {
 	pa, pb := buf.a, buf.b
 	NR, kernel := p.kernel.nr, p.kernel.fn
 	edge := buf.edge[:gemmMR*NR]
@@ -337,7 +373,7 @@ func (p *gemmProblem) macroKernel(buf *gemmBuf, ic, mc, jc, nc, kc int, beta flo
 // packA copies op(A)[ic:ic+mc, pc:pc+kc] into dst as panels of MR rows:
 // panel r holds, for each of the kc steps, the MR numbers of one column,
 // rows beyond mc filled with zeros.
-func (p *gemmProblem) packA(dst []float64, ic, mc, pc, kc int) {
+func (p *gemmProblem[E]) packA(dst []E, ic, mc, pc, kc int) {
 	a, lda := p.a, p.lda
 	for ir := 0; ir < mc; ir += gemmMR {
 		mr := min(gemmMR, mc-ir)
@@ -352,7 +388,7 @@ func (p *gemmProblem) packA(dst []float64, ic, mc, pc, kc int) {
 			r3, r4, r5 := a[at+3*lda:][:kc], a[at+4*lda:][:kc], a[at+5*lda:][:kc]
 			for kk := 0; kk < kc; kk++ {
 				d := panel[kk*gemmMR : kk*gemmMR+gemmMR : kk*gemmMR+gemmMR]
-				d[0], d[1], d[2], d[3], d[4], d[5] = r0[kk], r1[kk], r2[kk], r3[kk], r4[kk], r5[kk]
+				d[0], d[1], d[2], d[3], d[4], d[5] = E(r0[kk]), E(r1[kk]), E(r2[kk]), E(r3[kk]), E(r4[kk]), E(r5[kk])
 			}
 			continue
 		}
@@ -362,7 +398,7 @@ func (p *gemmProblem) packA(dst []float64, ic, mc, pc, kc int) {
 			for i := 0; i < mr; i++ {
 				row := a[(ic+ir+i)*lda+pc : (ic+ir+i)*lda+pc+kc]
 				for kk, v := range row {
-					panel[kk*gemmMR+i] = v
+					panel[kk*gemmMR+i] = E(v)
 				}
 			}
 			for i := mr; i < gemmMR; i++ {
@@ -376,12 +412,15 @@ func (p *gemmProblem) packA(dst []float64, ic, mc, pc, kc int) {
 		// contiguous in memory already.
 		for kk := 0; kk < kc; kk++ {
 			src := a[(pc+kk)*lda+ic+ir:]
-			d := panel[kk*gemmMR : kk*gemmMR+gemmMR]
+			d := panel[kk*gemmMR : kk*gemmMR+gemmMR : kk*gemmMR+gemmMR]
 			if mr == gemmMR {
-				*(*[gemmMR]float64)(d) = *(*[gemmMR]float64)(src)
+				s := src[:gemmMR:gemmMR]
+				d[0], d[1], d[2], d[3], d[4], d[5] = E(s[0]), E(s[1]), E(s[2]), E(s[3]), E(s[4]), E(s[5])
 				continue
 			}
-			copy(d[:mr], src[:mr])
+			for i := range mr {
+				d[i] = E(src[i])
+			}
 			clear(d[mr:])
 		}
 	}
@@ -390,27 +429,22 @@ func (p *gemmProblem) packA(dst []float64, ic, mc, pc, kc int) {
 // packB copies op(B)[pc:pc+kc, jc:jc+nc] into dst as panels of NR columns
 // (the kernel's width): panel j holds, for each of the kc steps, the NR
 // numbers of one row, columns beyond nc filled with zeros.
-func (p *gemmProblem) packB(dst []float64, pc, kc, jc, nc int) {
+func (p *gemmProblem[E]) packB(dst []E, pc, kc, jc, nc int) {
 	b, ldb, NR := p.b, p.ldb, p.kernel.nr
 	for jr := 0; jr < nc; jr += NR {
 		nr := min(NR, nc-jr)
 		panel := dst[jr*kc : (jr+NR)*kc]
 		if !p.transB {
-			// Each step's numbers are contiguous in a row of B. Moves of
-			// a fixed size, which the compiler unrolls, beat a call to
-			// copy for every eight or sixteen numbers.
+			// Each step's numbers are contiguous in a row of B.
 			for kk := 0; kk < kc; kk++ {
 				src := b[(pc+kk)*ldb+jc+jr:]
 				d := panel[kk*NR : kk*NR+NR]
-				switch {
-				case nr == 16 && NR == 16:
-					*(*[16]float64)(d) = *(*[16]float64)(src)
-				case nr == 8 && NR == 8:
-					*(*[8]float64)(d) = *(*[8]float64)(src)
-				default:
-					copy(d[:nr], src[:nr])
-					clear(d[nr:])
+				if nr == NR {
+					packRow(d, src[:NR])
+					continue
 				}
+				packRow(d[:nr], src[:nr])
+				clear(d[nr:])
 			}
 			continue
 		}
@@ -424,14 +458,14 @@ func (p *gemmProblem) packB(dst []float64, pc, kc, jc, nc int) {
 			c4, c5, c6, c7 := b[at+4*ldb:][:kc], b[at+5*ldb:][:kc], b[at+6*ldb:][:kc], b[at+7*ldb:][:kc]
 			for kk := 0; kk < kc; kk++ {
 				d := panel[kk*NR+j : kk*NR+j+8 : kk*NR+j+8]
-				d[0], d[1], d[2], d[3] = c0[kk], c1[kk], c2[kk], c3[kk]
-				d[4], d[5], d[6], d[7] = c4[kk], c5[kk], c6[kk], c7[kk]
+				d[0], d[1], d[2], d[3] = E(c0[kk]), E(c1[kk]), E(c2[kk]), E(c3[kk])
+				d[4], d[5], d[6], d[7] = E(c4[kk]), E(c5[kk]), E(c6[kk]), E(c7[kk])
 			}
 		}
 		for ; j < nr; j++ {
 			col := b[(jc+jr+j)*ldb+pc : (jc+jr+j)*ldb+pc+kc]
 			for kk, v := range col {
-				panel[kk*NR+j] = v
+				panel[kk*NR+j] = E(v)
 			}
 		}
 		for ; j < NR; j++ {
@@ -478,5 +512,26 @@ func gemmKernelGo(k int, a, b, c []float64, ldc int, alpha, beta float64, load b
 			}
 			row[j] = v
 		}
+	}
+}
+
+// packRow copies src into dst, rounding each number to E. For float64
+// panels, moves of a fixed size, which the compiler unrolls, beat a call
+// to copy for every eight or sixteen numbers.
+func packRow[E gemmFloat](dst []E, src []float64) {
+	p, ok := any(&dst).(*[]float64) // a pointer in the interface: nothing allocated
+	if !ok {
+		for i, v := range src[:len(dst)] {
+			dst[i] = E(v)
+		}
+		return
+	}
+	switch d := *p; len(d) {
+	case 16:
+		*(*[16]float64)(d) = *(*[16]float64)(src)
+	case 8:
+		*(*[8]float64)(d) = *(*[8]float64)(src)
+	default:
+		copy(d, src)
 	}
 }

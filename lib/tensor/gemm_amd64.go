@@ -83,13 +83,13 @@ func hasAVX512F() bool {
 
 // gemmKernels lists the micro-kernels this processor can run, fastest
 // first; gemmKernel, the one every product uses, is the first.
-var gemmKernels = func() []gemmKernelSpec {
-	var ks []gemmKernelSpec
+var gemmKernels = func() []gemmKernelSpec[float64] {
+	var ks []gemmKernelSpec[float64]
 	if hasAVX512F() {
-		ks = append(ks, gemmKernelSpec{"AVX-512 kernel", 16, true, gemmKernelAVX512, axpyAVX512})
+		ks = append(ks, gemmKernelSpec[float64]{name: "AVX-512 kernel", nr: 16, fused: true, fn: gemmKernelAVX512, axpy: axpyAVX512})
 	}
 	if hasAVX2FMA() {
-		ks = append(ks, gemmKernelSpec{"AVX2+FMA kernel", 8, true, gemmKernelAVX2, axpyAVX2})
+		ks = append(ks, gemmKernelSpec[float64]{name: "AVX2+FMA kernel", nr: 8, fused: true, fn: gemmKernelAVX2, axpy: axpyAVX2})
 	}
 	return append(ks, gemmPortable)
 }()

@@ -19,7 +19,8 @@ import (
 // alpha and added to beta·C with the same roundings as the kernel that
 // p.kernel names (fused multiply-adds for the assembly kernels, separate
 // products and sums for the portable one). A test checks this against
-// the blocked product for every kernel.
+// the blocked product for every kernel. Only float64 products (Dgemm)
+// come here: the float32 kernels have no axpy, and gemm32 always blocks.
 
 // gemmRowsMax is the most rows a product may have to go through rows.
 // Measured with BenchmarkGemmRows at one thread, rows of 128 by a
@@ -31,7 +32,7 @@ const gemmRowsMax = 4
 // rows computes the product, as gemmProblem.run does, for few rows, on
 // up to workers goroutines, each with a band of C's columns; as in run,
 // the split changes no element's arithmetic.
-func (p *gemmProblem) rows(workers int) {
+func (p *gemmProblem[E]) rows(workers int) {
 	if workers <= 1 || p.m*p.n*p.k < gemmParallelWork {
 		p.rowsBand(0, p.n)
 		return
@@ -50,7 +51,7 @@ func (p *gemmProblem) rows(workers int) {
 }
 
 // rowsBand computes columns [j0, j1) of the product.
-func (p *gemmProblem) rowsBand(j0, j1 int) {
+func (p *gemmProblem[E]) rowsBand(j0, j1 int) {
 	t := make([]float64, j1-j0) // one row's sums over a k block
 	for i := 0; i < p.m; i++ {
 		crow := p.c[i*p.ldc+j0 : i*p.ldc+j1]
@@ -87,7 +88,7 @@ func (p *gemmProblem) rowsBand(j0, j1 int) {
 }
 
 // aAt returns op(A)[i, k].
-func (p *gemmProblem) aAt(i, k int) float64 {
+func (p *gemmProblem[E]) aAt(i, k int) float64 {
 	if p.transA {
 		return p.a[k*p.lda+i]
 	}
@@ -98,7 +99,7 @@ func (p *gemmProblem) aAt(i, k int) float64 {
 // op(A)[i, k]·B[k, j0+j], B stored untransposed: for each k in turn, that
 // stretch of row k of B, scaled, is added to all of t, so each t[j]
 // gathers its terms in the order of k.
-func (p *gemmProblem) rowBlockAxpys(t []float64, i, j0, pc, kc int) {
+func (p *gemmProblem[E]) rowBlockAxpys(t []float64, i, j0, pc, kc int) {
 	clear(t)
 	n := len(t)
 	for k := pc; k < pc+kc; k++ {
@@ -117,7 +118,7 @@ func (p *gemmProblem) rowBlockAxpys(t []float64, i, j0, pc, kc int) {
 // rowBlockDots does the same with B stored transposed, where column j of
 // op(B) is a row in memory: t[j] is then a dot product over k, taken in
 // the order of k.
-func (p *gemmProblem) rowBlockDots(t []float64, i, j0, pc, kc int) {
+func (p *gemmProblem[E]) rowBlockDots(t []float64, i, j0, pc, kc int) {
 	for j := range t {
 		bcol := p.b[(j0+j)*p.ldb+pc : (j0+j)*p.ldb+pc+kc]
 		s := 0.0

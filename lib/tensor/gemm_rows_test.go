@@ -23,7 +23,7 @@ func TestGemmRowsSameBits(t *testing.T) {
 						for _, ab := range [][2]float64{{1, 0}, {-0.5, 1}, {0.7, 0.3}} {
 							g := gemmCase{tt[0], tt[1], m, n, k, ab[0], ab[1], 1}
 							a, lda, b, ldb, c, ldc := gemmOperands(r, g)
-							p := gemmProblem{
+							p := gemmProblem[float64]{
 								transA: g.tA != blas.NoTrans, transB: g.tB != blas.NoTrans,
 								m: m, n: n, k: k, alpha: g.alpha, beta: g.beta,
 								a: a, lda: lda, b: b, ldb: ldb, ldc: ldc, kernel: kernel,
@@ -56,7 +56,7 @@ func BenchmarkGemmRows(b *testing.B) {
 	for _, m := range []int{1, 2, 4, 6} {
 		g := gemmCase{tA: blas.NoTrans, tB: blas.NoTrans, m: m, n: 384, k: 128, alpha: 1}
 		a, lda, bb, ldb, c, ldc := gemmOperands(rand.New(rand.NewPCG(1, 2)), g)
-		p := gemmProblem{m: m, n: 384, k: 128, alpha: 1, a: a, lda: lda, b: bb, ldb: ldb, c: c, ldc: ldc, kernel: gemmKernel}
+		p := gemmProblem[float64]{m: m, n: 384, k: 128, alpha: 1, a: a, lda: lda, b: bb, ldb: ldb, c: c, ldc: ldc, kernel: gemmKernel}
 		b.Run(fmt.Sprintf("m=%d/rows", m), func(b *testing.B) {
 			for b.Loop() {
 				p.rows(1)

@@ -125,12 +125,12 @@ func forGemmCases(f func(g gemmCase)) {
 
 // runGemmKernel runs the blocked product with a given micro-kernel and
 // number of goroutines, bypassing Dgemm's hand-off of tiny products to gonum.
-func runGemmKernel(kernel gemmKernelSpec, workers int, g gemmCase, a []float64, lda int, b []float64, ldb int, c []float64, ldc int) {
+func runGemmKernel(kernel gemmKernelSpec[float64], workers int, g gemmCase, a []float64, lda int, b []float64, ldb int, c []float64, ldc int) {
 	if g.alpha == 0 {
 		goBLAS{}.Dgemm(g.tA, g.tB, g.m, g.n, g.k, g.alpha, a, lda, b, ldb, g.beta, c, ldc)
 		return
 	}
-	p := gemmProblem{
+	p := gemmProblem[float64]{
 		transA: g.tA != blas.NoTrans, transB: g.tB != blas.NoTrans,
 		m: g.m, n: g.n, k: g.k, alpha: g.alpha, beta: g.beta,
 		a: a, lda: lda, b: b, ldb: ldb, c: c, ldc: ldc, kernel: kernel,
@@ -174,7 +174,7 @@ func TestGemmKernels(t *testing.T) {
 // with AVX2 alone. (The portable kernel rounds each product before adding
 // it, and is only checked against gonum.)
 func TestGemmKernelsSameBits(t *testing.T) {
-	var fused []gemmKernelSpec
+	var fused []gemmKernelSpec[float64]
 	for _, k := range gemmKernels {
 		if k.name != gemmPortable.name {
 			fused = append(fused, k)
@@ -339,7 +339,7 @@ func TestPackingPadsWithZeros(t *testing.T) {
 					}
 					return src[i*40+k]
 				}
-				p := gemmProblem{transA: trans, transB: !trans, a: src, lda: 40, b: src, ldb: 40, kernel: kernel}
+				p := gemmProblem[float64]{transA: trans, transB: !trans, a: src, lda: 40, b: src, ldb: 40, kernel: kernel}
 				// A's panels hold rows of op(A), B's columns of op(B), both
 				// the same way: entry (i, k) of panel i/width at
 				// k·width + i%width. op(B)[k, j] = at(j, k), stored the

@@ -24,23 +24,32 @@ func MatMul(a, b *Tensor) *Tensor { return MatMulT(a, false, b, false) }
 // flag is set, without materialising the transpose. Backward passes use it:
 // for y = x·w, dx = dy·wᵀ and dw = xᵀ·dy.
 func MatMulT(a *Tensor, transA bool, b *Tensor, transB bool) *Tensor {
+	return MatMulTIn(Float64, a, transA, b, transB)
+}
+
+// matMulDims checks that op(a)·op(b) is a product of matrices and returns
+// its dimensions: op(a) is m x k, op(b) k x n.
+func matMulDims(a *Tensor, transA bool, b *Tensor, transB bool) (m, n, k int) {
 	if len(a.Shape) != 2 || len(b.Shape) != 2 {
 		panic(fmt.Sprintf("tensor: MatMul of shapes %v and %v (want matrices)", a.Shape, b.Shape))
 	}
-	m, k := opDims(a.Shape[0], a.Shape[1], transA)
+	m, k = opDims(a.Shape[0], a.Shape[1], transA)
 	k2, n := opDims(b.Shape[0], b.Shape[1], transB)
 	if k != k2 {
 		panic(fmt.Sprintf("tensor: MatMul: inner dimensions differ: %v%s · %v%s", a.Shape, tMark(transA), b.Shape, tMark(transB)))
 	}
-	out := New(m, n)
-	gemm(transA, transB, 1, a.Data, a.Shape[1], b.Data, b.Shape[1], 0, out.Data, m, n, k)
-	return out
+	return m, n, k
 }
 
 // BatchedMatMul multiplies matching matrices of two batches: a is
 // [..., m, k] and b is [..., k, n] with equal leading axes, or b is a single
 // [k, n] matrix shared by the batch. The flags transpose each matrix.
 func BatchedMatMul(a *Tensor, transA bool, b *Tensor, transB bool) *Tensor {
+	return BatchedMatMulIn(Float64, a, transA, b, transB)
+}
+
+// BatchedMatMulIn is BatchedMatMul computed in precision p.
+func BatchedMatMulIn(p Precision, a *Tensor, transA bool, b *Tensor, transB bool) *Tensor {
 	ra, rb := len(a.Shape), len(b.Shape)
 	if ra < 2 || rb < 2 || (rb != 2 && !equalInts(a.Shape[:ra-2], b.Shape[:rb-2])) {
 		panic(fmt.Sprintf("tensor: BatchedMatMul of shapes %v and %v", a.Shape, b.Shape))
@@ -57,9 +66,17 @@ func BatchedMatMul(a *Tensor, transA bool, b *Tensor, transB bool) *Tensor {
 	if rb > 2 {
 		sizeB = k * n
 	}
+	product := gemm
+	switch p {
+	case Float64:
+	case Float32:
+		product = gemm32
+	default:
+		panic(fmt.Sprintf("tensor: BatchedMatMul in %v", p))
+	}
 	parallelFor(batch, m*n*k, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
-			gemm(transA, transB, 1,
+			product(transA, transB, 1,
 				a.Data[i*m*k:(i+1)*m*k], a.Shape[ra-1],
 				b.Data[i*sizeB:i*sizeB+k*n], b.Shape[rb-1],
 				0, out.Data[i*m*n:(i+1)*m*n], m, n, k)

@@ -70,10 +70,7 @@ func Softmax(t *Tensor) *Tensor {
 	parallelFor(len(t.Data)/maxInt(n, 1), n, func(lo, hi int) {
 		for r := lo; r < hi; r++ {
 			row, dst := t.Data[r*n:(r+1)*n], out.Data[r*n:(r+1)*n]
-			m := math.Inf(-1)
-			for _, v := range row {
-				m = max(m, v) // the built-in max compiles to an instruction; math.Max is a call
-			}
+			m := rowMax(row)
 			if math.IsInf(m, -1) {
 				clear(dst)
 				continue
@@ -89,4 +86,13 @@ func Softmax(t *Tensor) *Tensor {
 		}
 	})
 	return out
+}
+
+// rowMax returns the largest number of row, -Inf for an empty row.
+func rowMax(row []float64) float64 {
+	m := math.Inf(-1)
+	for _, v := range row {
+		m = max(m, v) // the built-in max compiles to an instruction; math.Max is a call
+	}
+	return m
 }
