@@ -166,15 +166,15 @@ type gemmFloat interface{ float32 | float64 }
 // do; the portable kernel writes a*b + c in Go, which the compiler fuses
 // or not depending on the architecture (gemm_rows.go writes it alike).
 //
-// axpy, which every fused kernel has, is the same arithmetic for a single
-// row: y[j] = a·x[j] + y[j] for every j, one fused multiply-add each
-// (gemm_rows.go).
+// axpy, which every fused float64 kernel has, is the same arithmetic for a
+// single row: y[j] = a·x[j] + y[j] for every j, one fused multiply-add
+// each (gemm_rows.go); a float32 kernel's rounds x[j] to float32 first.
 type gemmKernelSpec[E gemmFloat] struct {
 	name  string
 	nr    int
 	fused bool
 	fn    gemmMicroKernel[E]
-	axpy  func(a float64, x, y []float64)
+	axpy  func(a E, x []float64, y []E)
 	// packA and packB, if set, pack in place of the methods of the same
 	// names, with the same results (gemm32_amd64.go).
 	packA func(p *gemmProblem[E], dst []E, ic, mc, pc, kc int)

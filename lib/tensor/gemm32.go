@@ -42,11 +42,24 @@ func gemm32(transA, transB bool, alpha float64, a []float64, lda int, b []float6
 		a: a, lda: lda, b: b, ldb: ldb, c: c, ldc: n,
 		kernel: gemm32Kernel,
 	}
+	if m <= gemmRowsMax && !transB && p.kernel.axpy != nil {
+		p.rows(runtime.GOMAXPROCS(0)) // a few rows: no packing (gemm_rows.go)
+		return
+	}
 	p.run(runtime.GOMAXPROCS(0))
 }
 
 // gemmPortable32 is the plain Go float32 kernel, which runs everywhere.
-var gemmPortable32 = gemmKernelSpec[float32]{name: "portable float32 kernel", nr: gemmNRPortable, fused: true, fn: gemmKernel32Go}
+var gemmPortable32 = gemmKernelSpec[float32]{name: "portable float32 kernel", nr: gemmNRPortable, fused: true, fn: gemmKernel32Go, axpy: axpy32Go}
+
+// axpy32Go sets y[j] = a·float32(x[j]) + y[j] for j < len(y), rounded
+// once (fma32), as the float32 kernels add each step.
+func axpy32Go(a float32, x []float64, y []float32) {
+	x = x[:len(y)]
+	for j, v := range x {
+		y[j] = fma32(a, float32(v), y[j])
+	}
+}
 
 // gemmKernel32Go is the portable float32 micro-kernel (the contract is
 // gemmMicroKernel's): the tile accumulates in float32, each step one

@@ -21,15 +21,21 @@ var gemm32Kernels = func() []gemmKernelSpec[float32] {
 	var ks []gemmKernelSpec[float32]
 	if hasAVX512F() {
 		ks = append(ks, gemmKernelSpec[float32]{name: "AVX-512 float32 kernel", nr: 32, fused: true, fn: gemmKernel32AVX512,
-			packA: packA32AVX512, packB: packB32AVX512})
+			axpy: axpy32AVX512, packA: packA32AVX512, packB: packB32AVX512})
 	}
 	if hasAVX2FMA() {
-		ks = append(ks, gemmKernelSpec[float32]{name: "AVX2+FMA float32 kernel", nr: 16, fused: true, fn: gemmKernel32AVX2})
+		ks = append(ks, gemmKernelSpec[float32]{name: "AVX2+FMA float32 kernel", nr: 16, fused: true, fn: gemmKernel32AVX2, axpy: axpy32Go})
 	}
 	return append(ks, gemmPortable32)
 }()
 
 var gemm32Kernel = gemm32Kernels[0]
+
+// axpy32AVX512 is axpy32Go sixteen numbers at a time (gemm32_amd64.s); x
+// must be at least as long as y.
+//
+//go:noescape
+func axpy32AVX512(a float32, x []float64, y []float32)
 
 // packA32NAVX512 packs one full panel of A stored untransposed (six
 // rows), packA32TAVX512 several of A stored transposed, packB32NAVX512 one

@@ -451,3 +451,45 @@ packB32Nloop:
 packB32Ndone:
 	VZEROUPPER
 	RET
+
+// func axpy32AVX512(a float32, x []float64, y []float32)
+//
+// y[j] = a·float32(x[j]) + y[j], one rounding, sixteen at a time: sixteen
+// numbers of x rounded to float32 (VCVTPD2PS) and joined in Z1, then one
+// VFMADD231PS; the last few one by one.
+TEXT ·axpy32AVX512(SB), NOSPLIT, $0-56
+	VBROADCASTSS a+0(FP), Z0
+	MOVQ         x_base+8(FP), SI
+	MOVQ         y_base+32(FP), DI
+	MOVQ         y_len+40(FP), CX
+axpy32loop:
+	CMPQ         CX, $16
+	JLT          axpy32tail
+	VMOVUPD      (SI), Z1
+	VMOVUPD      64(SI), Z2
+	VCVTPD2PS    Z1, Y1
+	VCVTPD2PS    Z2, Y2
+	VINSERTF64X4 $1, Y2, Z1, Z1
+	VMOVUPS      (DI), Z3
+	VFMADD231PS  Z1, Z0, Z3
+	VMOVUPS      Z3, (DI)
+	ADDQ         $128, SI
+	ADDQ         $64, DI
+	SUBQ         $16, CX
+	JMP          axpy32loop
+axpy32tail:
+	TESTQ        CX, CX
+	JZ           axpy32done
+axpy32one:
+	VMOVSD       (SI), X1
+	VCVTSD2SS    X1, X1, X1
+	VMOVSS       (DI), X3
+	VFMADD231SS  X1, X0, X3
+	VMOVSS       X3, (DI)
+	ADDQ         $8, SI
+	ADDQ         $4, DI
+	DECQ         CX
+	JNZ          axpy32one
+axpy32done:
+	VZEROUPPER
+	RET

@@ -19,8 +19,9 @@ import (
 // alpha and added to beta·C with the same roundings as the kernel that
 // p.kernel names (fused multiply-adds for the assembly kernels, separate
 // products and sums for the portable one). A test checks this against
-// the blocked product for every kernel. Only float64 products (Dgemm)
-// come here: the float32 kernels have no axpy, and gemm32 always blocks.
+// the blocked product for every kernel. Float32 products come here too,
+// when op(B) is B as stored: their axpy rounds each x[j] to float32 and
+// adds a·x[j] to y[j] in float32, one rounding, as their kernels do.
 
 // gemmRowsMax is the most rows a product may have to go through rows.
 // Measured with BenchmarkGemmRows at one thread, rows of 128 by a
@@ -52,7 +53,7 @@ func (p *gemmProblem[E]) rows(workers int) {
 
 // rowsBand computes columns [j0, j1) of the product.
 func (p *gemmProblem[E]) rowsBand(j0, j1 int) {
-	t := make([]float64, j1-j0) // one row's sums over a k block
+	t := make([]E, j1-j0) // one row's sums over a k block
 	for i := 0; i < p.m; i++ {
 		crow := p.c[i*p.ldc+j0 : i*p.ldc+j1]
 		for pc := 0; pc < p.k; pc += gemmKC {
@@ -67,8 +68,8 @@ func (p *gemmProblem[E]) rowsBand(j0, j1 int) {
 				beta, load = p.beta, p.beta != 0
 			}
 			if p.kernel.fused {
-				for j, v := range t {
-					v *= p.alpha
+				for j, tj := range t {
+					v := float64(tj) * p.alpha
 					if load {
 						v = math.FMA(beta, crow[j], v)
 					}
@@ -76,8 +77,8 @@ func (p *gemmProblem[E]) rowsBand(j0, j1 int) {
 				}
 				continue
 			}
-			for j, v := range t {
-				v *= p.alpha
+			for j, tj := range t {
+				v := float64(tj) * p.alpha
 				if load {
 					v += beta * crow[j]
 				}
@@ -99,26 +100,27 @@ func (p *gemmProblem[E]) aAt(i, k int) float64 {
 // op(A)[i, k]·B[k, j0+j], B stored untransposed: for each k in turn, that
 // stretch of row k of B, scaled, is added to all of t, so each t[j]
 // gathers its terms in the order of k.
-func (p *gemmProblem[E]) rowBlockAxpys(t []float64, i, j0, pc, kc int) {
+func (p *gemmProblem[E]) rowBlockAxpys(t []E, i, j0, pc, kc int) {
 	clear(t)
 	n := len(t)
 	for k := pc; k < pc+kc; k++ {
-		av := p.aAt(i, k)
+		av := E(p.aAt(i, k))
 		brow := p.b[k*p.ldb+j0 : k*p.ldb+j0+n]
 		if p.kernel.fused {
 			p.kernel.axpy(av, brow, t)
 			continue
 		}
 		for j, bv := range brow {
-			t[j] += av * bv
+			t[j] += av * E(bv)
 		}
 	}
 }
 
 // rowBlockDots does the same with B stored transposed, where column j of
 // op(B) is a row in memory: t[j] is then a dot product over k, taken in
-// the order of k.
-func (p *gemmProblem[E]) rowBlockDots(t []float64, i, j0, pc, kc int) {
+// the order of k. It is float64's alone: gemm32 sends no product with B
+// transposed here.
+func (p *gemmProblem[E]) rowBlockDots(t []E, i, j0, pc, kc int) {
 	for j := range t {
 		bcol := p.b[(j0+j)*p.ldb+pc : (j0+j)*p.ldb+pc+kc]
 		s := 0.0
@@ -131,6 +133,6 @@ func (p *gemmProblem[E]) rowBlockDots(t []float64, i, j0, pc, kc int) {
 				s += p.aAt(i, pc+kk) * bv
 			}
 		}
-		t[j] = s
+		t[j] = E(s)
 	}
 }

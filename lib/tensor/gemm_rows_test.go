@@ -11,33 +11,42 @@ import (
 
 // TestGemmRowsSameBits checks that a product of few rows computed straight
 // from A and B gives the very bits of the blocked product, for every
-// kernel this processor runs, every transpose, k across several blocks,
-// and alpha and beta that exercise each branch of the kernel's last step.
+// kernel this processor runs, float64 and float32, every transpose (the
+// float32 products with B as stored), k across several blocks, and alpha
+// and beta that exercise each branch of the kernel's last step.
 func TestGemmRowsSameBits(t *testing.T) {
 	r := rand.New(rand.NewPCG(17, 18))
 	for _, kernel := range gemmKernels {
-		for m := 1; m <= gemmRowsMax+2; m++ {
-			for _, n := range []int{1, 7, 16, 33, 130} {
-				for _, k := range []int{1, 5, gemmKC, gemmKC + 1, 2*gemmKC + 77} {
-					for _, tt := range gemmTrans {
-						for _, ab := range [][2]float64{{1, 0}, {-0.5, 1}, {0.7, 0.3}} {
-							g := gemmCase{tt[0], tt[1], m, n, k, ab[0], ab[1], 1}
-							a, lda, b, ldb, c, ldc := gemmOperands(r, g)
-							p := gemmProblem[float64]{
-								transA: g.tA != blas.NoTrans, transB: g.tB != blas.NoTrans,
-								m: m, n: n, k: k, alpha: g.alpha, beta: g.beta,
-								a: a, lda: lda, b: b, ldb: ldb, ldc: ldc, kernel: kernel,
-							}
+		checkRowsSameBits(t, r, kernel, gemmTrans)
+	}
+	for _, kernel := range gemm32Kernels {
+		checkRowsSameBits(t, r, kernel, [][2]blas.Transpose{{blas.NoTrans, blas.NoTrans}, {blas.Trans, blas.NoTrans}})
+	}
+}
+
+func checkRowsSameBits[E gemmFloat](t *testing.T, r *rand.Rand, kernel gemmKernelSpec[E], trans [][2]blas.Transpose) {
+	t.Helper()
+	for m := 1; m <= gemmRowsMax+2; m++ {
+		for _, n := range []int{1, 7, 16, 33, 130} {
+			for _, k := range []int{1, 5, gemmKC, gemmKC + 1, 2*gemmKC + 77} {
+				for _, tt := range trans {
+					for _, ab := range [][2]float64{{1, 0}, {-0.5, 1}, {0.7, 0.3}} {
+						g := gemmCase{tt[0], tt[1], m, n, k, ab[0], ab[1], 1}
+						a, lda, b, ldb, c, ldc := gemmOperands(r, g)
+						p := gemmProblem[E]{
+							transA: g.tA != blas.NoTrans, transB: g.tB != blas.NoTrans,
+							m: m, n: n, k: k, alpha: g.alpha, beta: g.beta,
+							a: a, lda: lda, b: b, ldb: ldb, ldc: ldc, kernel: kernel,
+						}
+						p.c = append([]float64(nil), c...)
+						p.block(0, m, 0, n)
+						want := p.c
+						for _, workers := range []int{1, 3} {
 							p.c = append([]float64(nil), c...)
-							p.block(0, m, 0, n)
-							want := p.c
-							for _, workers := range []int{1, 3} {
-								p.c = append([]float64(nil), c...)
-								p.rows(workers)
-								for i := range want {
-									if math.Float64bits(p.c[i]) != math.Float64bits(want[i]) {
-										t.Fatalf("%s, %v, %d goroutines: C[%d] = %v straight from A and B, %v blocked", kernel.name, g, workers, i, p.c[i], want[i])
-									}
+							p.rows(workers)
+							for i := range want {
+								if math.Float64bits(p.c[i]) != math.Float64bits(want[i]) {
+									t.Fatalf("%s, %v, %d goroutines: C[%d] = %v straight from A and B, %v blocked", kernel.name, g, workers, i, p.c[i], want[i])
 								}
 							}
 						}
