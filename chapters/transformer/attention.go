@@ -52,14 +52,13 @@ func AttentionWeightsIn(p tensor.Precision, q, k *autograd.Value, mask *tensor.T
 		panic(fmt.Sprintf("transformer: attention of queries %v on keys %v; want [..., Tq, d_k] and [..., Tk, d_k]", qs, ks))
 	}
 	dk := qs[len(qs)-1]
-	// S = QKᵀ/√d_k
-	scores := autograd.Scale(autograd.BatchedMatMulIn(p, q, false, k, true), 1/math.Sqrt(float64(dk)))
-	if mask != nil {
-		// S + M
-		scores = autograd.Add(scores, autograd.Const(mask))
-	}
-	// A = softmax(S + M), along the keys
-	return autograd.SoftmaxIn(p, scores)
+	// QKᵀ
+	scores := autograd.BatchedMatMulIn(p, q, false, k, true)
+	// A = softmax(QKᵀ/√d_k + M), along the keys. ScaledSoftmaxIn scales,
+	// masks and takes the softmax in one pass over each row: the bits of
+	// Softmax(Add(Scale(QKᵀ, 1/√d_k), Const(M))) without the two tensors
+	// between them.
+	return autograd.ScaledSoftmaxIn(p, scores, 1/math.Sqrt(float64(dk)), mask)
 }
 
 // ANCHOR_END: attention_weights

@@ -2,6 +2,7 @@ package autograd
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"testing"
 
@@ -51,6 +52,10 @@ var ops = []opCase{
 	{name: "MatMulIn/float32", shapes: [][]int{{7, 40}, {40, 5}}, h: 0.1, tol: 1e-5, f: func(in []*Value) *Value { return MatMulIn(tensor.Float32, in[0], in[1]) }},
 	{name: "BatchedMatMulIn/float32", shapes: [][]int{{2, 7, 40}, {2, 5, 40}}, h: 0.1, tol: 1e-5, f: func(in []*Value) *Value { return BatchedMatMulIn(tensor.Float32, in[0], false, in[1], true) }},
 	{name: "SoftmaxIn/float32", shapes: [][]int{{3, 9}}, h: 1e-4, tol: 1e-5, f: func(in []*Value) *Value { return SoftmaxIn(tensor.Float32, in[0]) }},
+	{name: "ScaledSoftmaxIn", shapes: [][]int{{2, 3, 4}}, f: func(in []*Value) *Value {
+		return ScaledSoftmaxIn(tensor.Float64, in[0], 0.7, tensor.FromSlice([]float64{0, -1, 2, math.Inf(-1), 0.5, 0, 0, 1, -3, 0, math.Inf(-1), 0}, 3, 4))
+	}},
+	{name: "ScaledSoftmaxIn/float32", shapes: [][]int{{3, 9}}, h: 1e-4, tol: 1e-5, f: func(in []*Value) *Value { return ScaledSoftmaxIn(tensor.Float32, in[0], 1.3, nil) }},
 	{name: "MatMul", shapes: [][]int{{3, 4}, {4, 5}}, f: func(in []*Value) *Value { return MatMul(in[0], in[1]) }},
 	{name: "BatchedMatMul", shapes: [][]int{{2, 3, 4}, {2, 4, 5}}, f: func(in []*Value) *Value { return BatchedMatMul(in[0], false, in[1], false) }},
 	{name: "BatchedMatMul/bᵀ", shapes: [][]int{{2, 3, 4}, {2, 5, 4}}, f: func(in []*Value) *Value { return BatchedMatMul(in[0], false, in[1], true) }},
@@ -67,6 +72,8 @@ var ops = []opCase{
 	{name: "Slice", shapes: [][]int{{4, 5}}, f: func(in []*Value) *Value { return Slice(in[0], 1, 1, 3) }},
 	{name: "Concat", shapes: [][]int{{2, 3}, {2, 2}}, f: func(in []*Value) *Value { return Concat(1, in[0], in[1]) }},
 	{name: "Rows", shapes: [][]int{{5, 3}}, f: func(in []*Value) *Value { return Rows(in[0], []int{4, 0, 4, 2}) }},
+	{name: "LayerNorm", shapes: [][]int{{2, 3, 4}, {4}, {4}}, f: func(in []*Value) *Value { return LayerNorm(in[0], in[1], in[2], 1e-5) }},
+	{name: "LayerNorm/noβ", shapes: [][]int{{3, 5}, {5}}, f: func(in []*Value) *Value { return LayerNorm(in[0], in[1], nil, 0.1) }},
 	{name: "Standardize", shapes: [][]int{{3, 5}}, f: func(in []*Value) *Value { return Standardize(in[0], 1e-5) }},
 	{name: "Standardize/batch", shapes: [][]int{{2, 3, 4}}, f: func(in []*Value) *Value { return Standardize(in[0], 0.1) }},
 	{name: "Softmax", shapes: [][]int{{3, 5}}, f: func(in []*Value) *Value { return Softmax(in[0]) }},

@@ -8,10 +8,12 @@ import "github.com/luoxia/aigc/lib/tensor"
 // diag(y) - y·yᵀ, so the vector-Jacobian product needs no n x n matrix:
 //
 //	dL/da = y ⊙ (g - Σ_j g_j y_j)      (g = dL/dy, sum along the row)
-func Softmax(a *Value) *Value { return softmaxOf(a, tensor.Softmax(a.Data)) }
+func Softmax(a *Value) *Value { return softmaxOf(a, tensor.Softmax(a.Data), 1) }
 
-// softmaxOf records y = softmax(a), computed already, with its backward.
-func softmaxOf(a *Value, y *tensor.Tensor) *Value {
+// softmaxOf records y = softmax(c·a + M), computed already, with its
+// backward: dL/da is c times the above (c = 1 here; the attention weights'
+// ScaledSoftmaxIn passes its scale).
+func softmaxOf(a *Value, y *tensor.Tensor, c float64) *Value {
 	out := newOp("softmax", y, a)
 	out.setBackward(func() {
 		// One pass per row: first Σ_j g_j y_j, then y_i (g_i - that sum).
@@ -25,7 +27,7 @@ func softmaxOf(a *Value, y *tensor.Tensor) *Value {
 				gy += gr[j] * yj
 			}
 			for i, yi := range yr {
-				dr[i] = yi * (gr[i] - gy)
+				dr[i] = c * float64(yi*(gr[i]-gy))
 			}
 		}
 		a.accumulateOwned(da)
@@ -42,7 +44,16 @@ func SoftmaxIn(p tensor.Precision, a *Value) *Value {
 	if p == tensor.Float64 {
 		return Softmax(a)
 	}
-	return softmaxOf(a, tensor.SoftmaxIn(p, a.Data))
+	return softmaxOf(a, tensor.SoftmaxIn(p, a.Data), 1)
+}
+
+// ScaledSoftmaxIn returns softmax(c·a + mask) along the last axis in
+// precision p, as Softmax(Add(Scale(a, c), Const(mask))) does, with the
+// same bits forward and backward, as one operation: attention's weights
+// without two intermediate tensors and their gradients. mask, if not nil,
+// broadcasts to a's shape.
+func ScaledSoftmaxIn(p tensor.Precision, a *Value, c float64, mask *tensor.Tensor) *Value {
+	return softmaxOf(a, tensor.ScaledSoftmaxIn(p, a.Data, c, mask), c)
 }
 
 // LogSoftmax returns log softmax(a) along the last axis, computed stably.

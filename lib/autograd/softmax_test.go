@@ -28,3 +28,28 @@ func TestSoftmaxGradientOfMaskedEntries(t *testing.T) {
 		}
 	}
 }
+
+// ScaledSoftmaxIn gives the bits of Softmax(Add(Scale(a, c), Const(mask)))
+// forward and backward, in either precision.
+func TestScaledSoftmaxMatchesItsParts(t *testing.T) {
+	mask := tensor.New(4, 6)
+	for i := range 4 {
+		for j := i + 3; j < 6; j++ {
+			mask.Data[i*6+j] = math.Inf(-1)
+		}
+	}
+	g := tensor.RandN(tensor.NewRNG(3), 2, 4, 6)
+	for _, p := range []tensor.Precision{tensor.Float64, tensor.Float32} {
+		a1 := Param(tensor.RandN(tensor.NewRNG(2), 2, 4, 6))
+		a2 := Param(a1.Data.Clone())
+		y1 := SoftmaxIn(p, Add(Scale(a1, 0.29), Const(mask)))
+		y2 := ScaledSoftmaxIn(p, a2, 0.29, mask)
+		y1.BackwardWith(g)
+		y2.BackwardWith(g)
+		for i := range y1.Data.Data {
+			if math.Float64bits(y1.Data.Data[i]) != math.Float64bits(y2.Data.Data[i]) || math.Float64bits(a1.Grad.Data[i]) != math.Float64bits(a2.Grad.Data[i]) {
+				t.Fatalf("%v, element %d: %v and gradient %v, want %v and %v", p, i, y2.Data.Data[i], a2.Grad.Data[i], y1.Data.Data[i], a1.Grad.Data[i])
+			}
+		}
+	}
+}

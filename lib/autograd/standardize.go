@@ -1,6 +1,7 @@
 package autograd
 
 import (
+	"fmt"
 	"math"
 
 	"github.com/luoxia/aigc/lib/tensor"
@@ -24,25 +25,7 @@ import (
 func Standardize(a *Value, eps float64) *Value {
 	n := a.Data.Dim(-1)
 	inv := 1 / float64(n)
-	x := a.Data.Data
-	xHat := tensor.New(a.Data.Shape...)
-	s := make([]float64, len(x)/max(n, 1)) // s of each row, for the backward
-	for r := range s {
-		row, out := x[r*n:(r+1)*n], xHat.Data[r*n:(r+1)*n]
-		sum := 0.0
-		for _, v := range row {
-			sum += v
-		}
-		mu := inv * sum
-		sq := 0.0
-		for _, v := range row {
-			sq += (v - mu) * (v - mu)
-		}
-		s[r] = math.Sqrt(inv*sq + eps)
-		for i, v := range row {
-			out[i] = (v - mu) / s[r]
-		}
-	}
+	xHat, s := standardize(a.Data, eps)
 	out := newOp("standardize", xHat, a)
 	out.setBackward(func() {
 		da := tensor.New(a.Data.Shape...)
@@ -62,4 +45,110 @@ func Standardize(a *Value, eps float64) *Value {
 		a.accumulateOwned(da)
 	})
 	return out
+}
+
+// standardize returns x̂ of a's rows along the last axis and each row's s.
+func standardize(a *tensor.Tensor, eps float64) (xHat *tensor.Tensor, s []float64) {
+	n := a.Dim(-1)
+	inv := 1 / float64(n)
+	x := a.Data
+	xHat = tensor.New(a.Shape...)
+	s = make([]float64, len(x)/max(n, 1)) // s of each row, for the backward
+	for r := range s {
+		row, out := x[r*n:(r+1)*n], xHat.Data[r*n:(r+1)*n]
+		sum := 0.0
+		for _, v := range row {
+			sum += v
+		}
+		mu := inv * sum
+		sq := 0.0
+		for _, v := range row {
+			sq += (v - mu) * (v - mu)
+		}
+		s[r] = math.Sqrt(inv*sq + eps)
+		for i, v := range row {
+			out[i] = (v - mu) / s[r]
+		}
+	}
+	return xHat, s
+}
+
+// LayerNorm returns y = γ ⊙ x̂ + β with x̂ = Standardize(a, eps), β
+// optional (nil): the bits of Add(Mul(Standardize(a, eps), γ), β),
+// forward and backward, as one operation. Its backward makes dL/dγ =
+// Σ g ⊙ x̂ and dL/dβ = Σ g over the rows, and runs Standardize's with
+// g ⊙ γ, all without a tensor between them.
+func LayerNorm(a, gamma, beta *Value, eps float64) *Value {
+	n := a.Data.Dim(-1)
+	if gamma.Data.Size() != n || (beta != nil && beta.Data.Size() != n) {
+		panic(fmt.Sprintf("autograd: LayerNorm of %v with γ %v and β %v", a.Shape(), gamma.Shape(), shapeOrNil(beta)))
+	}
+	inv := 1 / float64(n)
+	xHat, s := standardize(a.Data, eps)
+	y := tensor.New(a.Data.Shape...)
+	gm := gamma.Data.Data
+	for r := range s {
+		xr, yr := xHat.Data[r*n:(r+1)*n], y.Data[r*n:(r+1)*n]
+		for i, v := range xr {
+			yr[i] = v * gm[i]
+		}
+		if beta != nil {
+			for i, b := range beta.Data.Data {
+				yr[i] += b
+			}
+		}
+	}
+	parents := []*Value{a, gamma}
+	if beta != nil {
+		parents = append(parents, beta)
+	}
+	out := newOp("layernorm", y, parents...)
+	out.setBackward(func() {
+		g := out.Grad.Data
+		if beta != nil && beta.requiresGrad {
+			db := tensor.New(n)
+			for r := range s {
+				for i, gi := range g[r*n : (r+1)*n] {
+					db.Data[i] += gi
+				}
+			}
+			beta.accumulateOwned(db)
+		}
+		if a.requiresGrad {
+			da := tensor.New(a.Data.Shape...)
+			for r, sr := range s {
+				gr, xr, dr := g[r*n:(r+1)*n], xHat.Data[r*n:(r+1)*n], da.Data[r*n:(r+1)*n]
+				sumG, sumGX := 0.0, 0.0
+				for i, gi := range gr {
+					gi *= gm[i] // dL/dx̂
+					sumG += gi
+					sumGX += gi * xr[i]
+				}
+				meanG, meanGX := inv*sumG, inv*sumGX
+				for i, gi := range gr {
+					gi *= gm[i]
+					dr[i] = (gi - meanG - xr[i]*meanGX) / sr
+				}
+			}
+			a.accumulateOwned(da)
+		}
+		if gamma.requiresGrad {
+			dg := tensor.New(n)
+			for r := range s {
+				xr := xHat.Data[r*n : (r+1)*n]
+				for i, gi := range g[r*n : (r+1)*n] {
+					dg.Data[i] += gi * xr[i]
+				}
+			}
+			gamma.accumulateOwned(dg)
+		}
+	})
+	return out
+}
+
+func shapeOrNil(v *Value) any {
+	if v == nil {
+		return nil
+	}
+	return v.Shape()
 }

@@ -32,3 +32,37 @@ func TestStandardizeMatchesItsDefinition(t *testing.T) {
 		}
 	}
 }
+
+// LayerNorm gives the bits of Add(Mul(Standardize(a), γ), β) forward and
+// backward, with β and without.
+func TestLayerNormMatchesItsParts(t *testing.T) {
+	rng := tensor.NewRNG(4)
+	x, gm, bt := tensor.RandN(rng, 3, 4, 6), tensor.RandN(rng, 6), tensor.RandN(rng, 6)
+	g := tensor.RandN(rng, 3, 4, 6)
+	for _, withBeta := range []bool{true, false} {
+		a1, g1, b1 := Param(x.Clone()), Param(gm.Clone()), Param(bt.Clone())
+		a2, g2, b2 := Param(x.Clone()), Param(gm.Clone()), Param(bt.Clone())
+		y1 := Mul(Standardize(a1, 1e-5), g1)
+		if withBeta {
+			y1 = Add(y1, b1)
+		} else {
+			b2 = nil
+		}
+		y2 := LayerNorm(a2, g2, b2, 1e-5)
+		y1.BackwardWith(g)
+		y2.BackwardWith(g)
+		same := func(what string, p, q *tensor.Tensor) {
+			for i := range p.Data {
+				if math.Float64bits(p.Data[i]) != math.Float64bits(q.Data[i]) {
+					t.Fatalf("β %v, %s[%d]: %v, want %v", withBeta, what, i, q.Data[i], p.Data[i])
+				}
+			}
+		}
+		same("y", y1.Data, y2.Data)
+		same("dL/da", a1.Grad, a2.Grad)
+		same("dL/dγ", g1.Grad, g2.Grad)
+		if withBeta {
+			same("dL/dβ", b1.Grad, b2.Grad)
+		}
+	}
+}

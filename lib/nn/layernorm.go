@@ -37,15 +37,11 @@ func (ln *LayerNorm) Forward(x *autograd.Value) *autograd.Value {
 		panic(fmt.Sprintf("nn: LayerNorm over %d features: input %v, want [..., %d]", d, shape, d))
 	}
 	// x̂ = (x - μ)/√(σ² + ε), with μ the mean of x over the last axis and
-	// σ² the mean of (x - μ)². autograd.Standardize computes it as one
-	// operation; its documentation spells it out with MeanAxis, Sub and Div.
-	xHat := autograd.Standardize(x, ln.Eps)
-	// y = γ ⊙ x̂ + β   (y = γ ⊙ x̂ without β)
-	y := autograd.Mul(xHat, ln.Gamma)
-	if ln.Beta == nil {
-		return y
-	}
-	return autograd.Add(y, ln.Beta)
+	// σ² the mean of (x - μ)², then y = γ ⊙ x̂ + β (y = γ ⊙ x̂ without β).
+	// autograd.LayerNorm computes them as one operation, with the bits of
+	// Add(Mul(autograd.Standardize(x, ε), γ), β); Standardize's
+	// documentation spells x̂ out with MeanAxis, Sub and Div.
+	return autograd.LayerNorm(x, ln.Gamma, ln.Beta, ln.Eps)
 }
 
 // Params lists γ and β (γ alone without β).

@@ -118,3 +118,34 @@ func TestSoftmaxFloat32(t *testing.T) {
 		}
 	}
 }
+
+// ScaledSoftmaxIn gives, in either precision, the bits of the softmax of
+// the scores scaled and masked by Scale and Add, for masks of the shapes
+// attention uses: causal [Tq, Tk], padding [B, 1, 1, Tk], and none.
+func TestScaledSoftmaxSameBits(t *testing.T) {
+	r := NewRNG(8)
+	s := RandN(r, 2, 3, 5, 7)
+	causal := New(5, 7)
+	for i := range 5 {
+		for j := i + 3; j < 7; j++ {
+			causal.Data[i*7+j] = math.Inf(-1)
+		}
+	}
+	padding := New(2, 1, 1, 7)
+	padding.Data[6], padding.Data[12], padding.Data[13] = math.Inf(-1), math.Inf(-1), math.Inf(-1)
+	for _, p := range []Precision{Float64, Float32} {
+		for _, mask := range []*Tensor{nil, causal, padding, RandN(r, 3, 1, 7)} {
+			want := Scale(s, 0.37)
+			if mask != nil {
+				want = Add(want, mask)
+			}
+			want = SoftmaxIn(p, want)
+			got := ScaledSoftmaxIn(p, s, 0.37, mask)
+			for i, w := range want.Data {
+				if math.Float64bits(got.Data[i]) != math.Float64bits(w) {
+					t.Fatalf("%v, mask %v: element %d is %v, want %v", p, mask, i, got.Data[i], w)
+				}
+			}
+		}
+	}
+}

@@ -64,28 +64,40 @@ func LogSoftmax(t *Tensor) *Tensor {
 // distribution to give (0/0); it comes out as zeros, so a query that may
 // attend to nothing reads nothing, instead of NaN spreading through the
 // layers after it.
-func Softmax(t *Tensor) *Tensor {
+func Softmax(t *Tensor) *Tensor { return SoftmaxIn(Float64, t) }
+
+// softmaxRows sets each row of out, along the last axis, to the softmax
+// of the same row of t, in precision p.
+func softmaxRows(p Precision, t, out *Tensor) {
 	n := t.Dim(-1)
-	out := New(t.Shape...)
 	parallelFor(len(t.Data)/maxInt(n, 1), n, func(lo, hi int) {
 		for r := lo; r < hi; r++ {
-			row, dst := t.Data[r*n:(r+1)*n], out.Data[r*n:(r+1)*n]
-			m := rowMax(row)
-			if math.IsInf(m, -1) {
-				clear(dst)
-				continue
-			}
-			s := 0.0
-			for j, v := range row {
-				dst[j] = math.Exp(v - m)
-				s += dst[j]
-			}
-			for j := range dst {
-				dst[j] /= s
-			}
+			softmaxRowIn(p, t.Data[r*n:(r+1)*n], out.Data[r*n:(r+1)*n])
 		}
 	})
-	return out
+}
+
+// softmaxRowIn sets dst to the softmax of row in precision p; dst may be
+// row itself.
+func softmaxRowIn(p Precision, row, dst []float64) {
+	m := rowMax(row)
+	switch {
+	case math.IsInf(m, -1):
+		clear(dst)
+	case p == Float64:
+		s := 0.0
+		for j, v := range row {
+			dst[j] = math.Exp(v - m)
+			s += dst[j]
+		}
+		for j := range dst {
+			dst[j] /= s
+		}
+	case softmaxVector != nil:
+		softmaxVector(row, dst, m, &f32Consts)
+	default:
+		softmaxRow32(row, dst, m)
+	}
 }
 
 // rowMax returns the largest number of row, -Inf for an empty row.

@@ -1,6 +1,6 @@
 package tensor
 
-import "math"
+import "fmt"
 
 // SoftmaxIn is Softmax computed in precision p. In Float32 the
 // exponentials are expCore's, accurate to about 1e-8, and each row is
@@ -8,30 +8,61 @@ import "math"
 // (softmaxRow32); entries of -Inf still get exactly zero weight, and a
 // row of -Inf throughout comes out as zeros.
 func SoftmaxIn(p Precision, t *Tensor) *Tensor {
-	switch p {
-	case Float64:
-		return Softmax(t)
-	case Float32:
-	default:
+	if p > Float32 {
 		panic("tensor: Softmax in " + p.String())
 	}
-	n := t.Dim(-1)
 	out := New(t.Shape...)
-	parallelFor(len(t.Data)/maxInt(n, 1), n, func(lo, hi int) {
+	softmaxRows(p, t, out)
+	return out
+}
+
+// ScaledSoftmaxIn returns softmax(c·s + mask) along the last axis, in
+// precision p: attention's A = softmax(QKᵀ/√d_k + M) in one pass over each
+// row, with the bits of SoftmaxIn(p, Add(Scale(s, c), mask)) and without
+// their two intermediate tensors. mask, if not nil, broadcasts to s's
+// shape as Add's operand would.
+func ScaledSoftmaxIn(p Precision, s *Tensor, c float64, mask *Tensor) *Tensor {
+	if p > Float32 {
+		panic("tensor: Softmax in " + p.String())
+	}
+	n := s.Dim(-1)
+	var ms []int // mask's strides along s's axes, 0 where it broadcasts
+	if mask != nil {
+		if !EqualShape(BroadcastShape(s.Shape, mask.Shape), s.Shape) {
+			panic(fmt.Sprintf("tensor: ScaledSoftmax: mask %v does not broadcast to scores %v", mask.Shape, s.Shape))
+		}
+		ms = broadcastStrides(mask.Shape, s.Shape)
+	}
+	out := New(s.Shape...)
+	parallelFor(len(s.Data)/maxInt(n, 1), n, func(lo, hi int) {
 		for r := lo; r < hi; r++ {
-			row, dst := t.Data[r*n:(r+1)*n], out.Data[r*n:(r+1)*n]
-			m := rowMax(row)
-			switch {
-			case math.IsInf(m, -1):
-				clear(dst)
-			case softmaxVector != nil:
-				softmaxVector(row, dst, m, &f32Consts)
-			default:
-				softmaxRow32(row, dst, m)
+			row, dst := s.Data[r*n:(r+1)*n], out.Data[r*n:(r+1)*n]
+			if mask == nil {
+				for j, v := range row {
+					dst[j] = c * v
+				}
+			} else {
+				at, step := maskRow(r, s.Shape, ms), ms[len(ms)-1]
+				for j, v := range row {
+					dst[j] = float64(c*v) + mask.Data[at+j*step]
+				}
 			}
+			softmaxRowIn(p, dst, dst)
 		}
 	})
 	return out
+}
+
+// maskRow returns where row r of a tensor of the given shape (its rows
+// along the last axis) starts in a tensor with strides ms along the same
+// axes.
+func maskRow(r int, shape, ms []int) int {
+	at := 0
+	for d := len(shape) - 2; d >= 0; d-- {
+		at += r % shape[d] * ms[d]
+		r /= shape[d]
+	}
+	return at
 }
 
 // softmaxRow32 sets y[j] = e^(x[j]-m) / Σ_k e^(x[k]-m), with m at least
