@@ -77,7 +77,7 @@ awk -v iters="$ITERS" '
 	{ v[$1, $2] = $3; ms[$1, $2] = $4; n[$1]++; sum[$1] += $3; sq[$1] += $3 * $3; if (!($2 in seen)) { seen[$2] = 1; order[++k] = $2 } }
 	END {
 		printf "validation loss after %d steps, nats per character (ms a step)\n", iters
-		print "| seed | luoxia (float64) | PyTorch |"
+		print "| seed | luoxia | PyTorch |"
 		print "|---|---|---|"
 		for (i = 1; i <= k; i++) { s = order[i]; printf "| %s | %.4f (%.0f) | %.4f (%.0f) |\n", s, v["luoxia", s], ms["luoxia", s], v["PyTorch", s], ms["PyTorch", s] }
 		split("luoxia PyTorch", sides, " ")

@@ -269,7 +269,7 @@ def main():
     p.add_argument("--seed", type=int, default=1337, help="seed of the weights and the batches (default 1337, nanoGPT's)")
     p.add_argument("--threads", type=int, default=1, help="threads for PyTorch and OpenBLAS (default 1)")
     p.add_argument("--dtype", default="float32", choices=("float32", "float64"),
-                   help="arithmetic: float32 (nanoGPT's on a CPU, default) or float64 (luoxia's)")
+                   help="arithmetic: float32 (nanoGPT's on a CPU, and luoxia's; the default) or float64 (as luoxia's -precision float64)")
     p.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = p.parse_args()
     if args.threads < 1 or args.iters < 0 or args.seed < 0:

@@ -2,6 +2,7 @@ package tensor
 
 import (
 	"math"
+	"math/rand/v2"
 	"testing"
 )
 
@@ -146,6 +147,26 @@ func TestScaledSoftmaxSameBits(t *testing.T) {
 					t.Fatalf("%v, mask %v: element %d is %v, want %v", p, mask, i, got.Data[i], w)
 				}
 			}
+		}
+	}
+}
+
+// rowMax agrees with a single running maximum on rows of every length
+// up to 9, with NaN, infinities and both zeros among their numbers.
+func TestRowMax(t *testing.T) {
+	vals := []float64{math.NaN(), math.Inf(-1), math.Inf(1), 0, math.Copysign(0, -1), -2, 3}
+	r := rand.New(rand.NewPCG(3, 4))
+	for trial := 0; trial < 3000; trial++ {
+		row := make([]float64, trial%10)
+		for j := range row {
+			row[j] = vals[r.IntN(len(vals))]
+		}
+		want := math.Inf(-1)
+		for _, v := range row {
+			want = max(want, v)
+		}
+		if got := rowMax(row); math.Float64bits(got) != math.Float64bits(want) && !(math.IsNaN(got) && math.IsNaN(want)) {
+			t.Fatalf("rowMax(%v) = %v, want %v", row, got, want)
 		}
 	}
 }
