@@ -19,7 +19,7 @@ import (
 // N(N+1)/2, so the saving should grow about as (N+1)/2; the attention,
 // N²/2 key reads against N³/6, grows as N/3. Run
 //
-//	go test ./chapters/transformer -run '^$' -bench Generate -benchtime 1x
+//	go test ./chapters/transformer -run '^$' -bench Generate -benchtime 3x
 //
 // and compare each benchmark's ms/token, cache against recompute.
 

@@ -59,22 +59,26 @@ func checkRowsSameBits[E gemmFloat](t *testing.T, r *rand.Rand, kernel gemmKerne
 
 // BenchmarkGemmRows times a product of m rows of 128 by a 128 x 384
 // matrix (one token's step through a baby GPT's layer is such a product
-// with m = 1) straight from A and B and blocked; gemmRowsMax is where the
-// first stops being faster.
+// with m = 1) straight from A and B and blocked, in float64 and in
+// float32; gemmRowsMax is where the first stops being faster.
 func BenchmarkGemmRows(b *testing.B) {
 	for _, m := range []int{1, 2, 4, 6} {
 		g := gemmCase{tA: blas.NoTrans, tB: blas.NoTrans, m: m, n: 384, k: 128, alpha: 1}
 		a, lda, bb, ldb, c, ldc := gemmOperands(rand.New(rand.NewPCG(1, 2)), g)
-		p := gemmProblem[float64]{m: m, n: 384, k: 128, alpha: 1, a: a, lda: lda, b: bb, ldb: ldb, c: c, ldc: ldc, kernel: gemmKernel}
-		b.Run(fmt.Sprintf("m=%d/rows", m), func(b *testing.B) {
-			for b.Loop() {
-				p.rows(1)
-			}
-		})
-		b.Run(fmt.Sprintf("m=%d/blocked", m), func(b *testing.B) {
-			for b.Loop() {
-				p.block(0, m, 0, p.n)
-			}
-		})
+		benchRows(b, fmt.Sprintf("float64/m=%d", m), &gemmProblem[float64]{m: m, n: 384, k: 128, alpha: 1, a: a, lda: lda, b: bb, ldb: ldb, c: c, ldc: ldc, kernel: gemmKernel})
+		benchRows(b, fmt.Sprintf("float32/m=%d", m), &gemmProblem[float32]{m: m, n: 384, k: 128, alpha: 1, a: a, lda: lda, b: bb, ldb: ldb, c: c, ldc: ldc, kernel: gemm32Kernel})
 	}
+}
+
+func benchRows[E gemmFloat](b *testing.B, name string, p *gemmProblem[E]) {
+	b.Run(name+"/rows", func(b *testing.B) {
+		for b.Loop() {
+			p.rows(1)
+		}
+	})
+	b.Run(name+"/blocked", func(b *testing.B) {
+		for b.Loop() {
+			p.block(0, p.m, 0, p.n)
+		}
+	})
 }
