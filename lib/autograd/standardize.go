@@ -104,42 +104,54 @@ func LayerNorm(a, gamma, beta *Value, eps float64) *Value {
 	}
 	out := newOp("layernorm", y, parents...)
 	out.setBackward(func() {
+		// One walk over the rows: dL/dβ and dL/dγ gather each row's terms
+		// in row order, as SumTo would, and the row's dL/da follows.
 		g := out.Grad.Data
+		var da, dg, db *tensor.Tensor
+		if a.requiresGrad {
+			da = tensor.New(a.Data.Shape...)
+		}
+		if gamma.requiresGrad {
+			dg = tensor.New(n)
+		}
 		if beta != nil && beta.requiresGrad {
-			db := tensor.New(n)
-			for r := range s {
-				for i, gi := range g[r*n : (r+1)*n] {
+			db = tensor.New(n)
+		}
+		for r, sr := range s {
+			gr, xr := g[r*n:(r+1)*n], xHat.Data[r*n:(r+1)*n]
+			if db != nil {
+				for i, gi := range gr {
 					db.Data[i] += gi
 				}
 			}
-			beta.accumulateOwned(db)
-		}
-		if a.requiresGrad {
-			da := tensor.New(a.Data.Shape...)
-			for r, sr := range s {
-				gr, xr, dr := g[r*n:(r+1)*n], xHat.Data[r*n:(r+1)*n], da.Data[r*n:(r+1)*n]
-				sumG, sumGX := 0.0, 0.0
+			if dg != nil {
 				for i, gi := range gr {
-					gi *= gm[i] // dL/dx̂
-					sumG += gi
-					sumGX += gi * xr[i]
-				}
-				meanG, meanGX := inv*sumG, inv*sumGX
-				for i, gi := range gr {
-					gi *= gm[i]
-					dr[i] = (gi - meanG - xr[i]*meanGX) / sr
-				}
-			}
-			a.accumulateOwned(da)
-		}
-		if gamma.requiresGrad {
-			dg := tensor.New(n)
-			for r := range s {
-				xr := xHat.Data[r*n : (r+1)*n]
-				for i, gi := range g[r*n : (r+1)*n] {
 					dg.Data[i] += gi * xr[i]
 				}
 			}
+			if da == nil {
+				continue
+			}
+			dr := da.Data[r*n : (r+1)*n]
+			sumG, sumGX := 0.0, 0.0
+			for i, gi := range gr {
+				gi *= gm[i] // dL/dx̂
+				sumG += gi
+				sumGX += gi * xr[i]
+			}
+			meanG, meanGX := inv*sumG, inv*sumGX
+			for i, gi := range gr {
+				gi *= gm[i]
+				dr[i] = (gi - meanG - xr[i]*meanGX) / sr
+			}
+		}
+		if db != nil {
+			beta.accumulateOwned(db)
+		}
+		if da != nil {
+			a.accumulateOwned(da)
+		}
+		if dg != nil {
 			gamma.accumulateOwned(dg)
 		}
 	})

@@ -403,14 +403,26 @@ packA32Trow:
 	MOVQ SI, R11
 	MOVQ DI, R12
 	MOVQ DX, R8
+	CMPQ CX, $1
+	JEQ  packA32Tlast
 packA32Tpanel:
 	VMOVUPD.Z (R11), K1, Z0       // six numbers; the lanes beyond are not read
+	VCVTPD2PS Z0, Y0
+	VMOVUPS   Y0, (R12)           // eight: the last two are the next step's, written again then
+	ADDQ      $48, R11
+	ADDQ      R13, R12
+	DECQ      R8
+	JNZ       packA32Tpanel
+	JMP       packA32Tnext
+packA32Tlast:                         // the last step: six numbers a panel, not one more
+	VMOVUPD.Z (R11), K1, Z0
 	VCVTPD2PS Z0, Y0
 	VMOVUPS   Y0, K1, (R12)
 	ADDQ      $48, R11
 	ADDQ      R13, R12
 	DECQ      R8
-	JNZ       packA32Tpanel
+	JNZ       packA32Tlast
+packA32Tnext:
 	ADDQ      AX, SI
 	ADDQ      $24, DI
 	DECQ      CX

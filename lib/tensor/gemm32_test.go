@@ -130,3 +130,50 @@ func TestGemm32KernelsMatchReference(t *testing.T) {
 		})
 	}
 }
+
+// A kernel's own packing (the assembly of the AVX-512 float32 kernel)
+// lays out exactly what the generic packA and packB do, for blocks of
+// every size around the panels' widths, A and B stored either way, and
+// writes nothing beyond the panels.
+func TestKernelPackingMatchesGeneric(t *testing.T) {
+	r := rand.New(rand.NewPCG(25, 26))
+	src := make([]float64, 600*600)
+	for i := range src {
+		src[i] = r.NormFloat64()
+	}
+	for _, kernel := range gemm32Kernels {
+		if kernel.packA == nil && kernel.packB == nil {
+			continue
+		}
+		for _, trans := range []bool{false, true} {
+			for _, size := range []int{1, 5, 6, 7, 12, 31, 32, 33, 64, 97} {
+				for _, kc := range []int{1, 7, 8, 9, 256} {
+					p := gemmProblem[float32]{transA: trans, transB: trans, a: src, lda: 600, b: src, ldb: 600, kernel: kernel}
+					for _, which := range []string{"A", "B"} {
+						width := gemmMR
+						if which == "B" {
+							width = kernel.nr
+						}
+						n := (size+width-1)/width*width*kc + 64 // the panels and a margin
+						got, want := make([]float32, n), make([]float32, n)
+						for i := range got {
+							got[i], want[i] = float32(math.NaN()), float32(math.NaN())
+						}
+						if which == "A" {
+							kernel.packA(&p, got, 3, size, 5, kc)
+							p.packA(want, 3, size, 5, kc)
+						} else {
+							kernel.packB(&p, got, 5, kc, 3, size)
+							p.packB(want, 5, kc, 3, size)
+						}
+						for i := range want {
+							if math.Float32bits(got[i]) != math.Float32bits(want[i]) {
+								t.Fatalf("%s, %s stored transposed %v, %d by kc %d: packed[%d] = %v, want %v", kernel.name, which, trans, size, kc, i, got[i], want[i])
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+}
