@@ -66,10 +66,12 @@ func hasAVX2FMA() bool {
 	return ebx7&(1<<5) != 0 // AVX2
 }
 
-// hasAVX512F reports whether the processor has AVX-512 Foundation (CPUID
-// leaf 7, EBX bit 16) and the operating system saves the opmask registers
-// and all 512 bits of the 32 ZMM registers (XCR0 bits 5, 6 and 7), on top
-// of what hasAVX2FMA requires.
+// hasAVX512F reports whether the processor has AVX-512 Foundation and its
+// vector-length extensions, which the float32 packing's masked 256-bit
+// stores use (CPUID leaf 7, EBX bits 16 and 31; every AVX-512 processor
+// but Xeon Phi has both), and the operating system saves the opmask
+// registers and all 512 bits of the 32 ZMM registers (XCR0 bits 5, 6 and
+// 7), on top of what hasAVX2FMA requires.
 func hasAVX512F() bool {
 	if !hasAVX2FMA() {
 		return false
@@ -78,7 +80,8 @@ func hasAVX512F() bool {
 		return false
 	}
 	_, ebx7, _, _ := cpuid(7, 0)
-	return ebx7&(1<<16) != 0
+	const f, vl = 1 << 16, 1 << 31
+	return ebx7&(f|vl) == f|vl
 }
 
 // gemmKernels lists the micro-kernels this processor can run, fastest
