@@ -34,9 +34,10 @@ type MultiHeadAttention struct {
 	// [B, H, Tq, Tk] of every Attend, before dropout: what the heads
 	// read, for drawing them (AttentionMaps). It must not change them.
 	OnWeights func(a *tensor.Tensor)
-	// Precision is the arithmetic of the projections' and the heads'
-	// products: tensor.Float64, the zero value, unless the model asks
-	// for Float32 (as the baby GPT does).
+	// Precision is the arithmetic of attention's own products, QKᵀ and
+	// AV, and of its softmax (the projections follow their Linears'
+	// Precision): tensor.Float64, the zero value, unless the model asks
+	// for Float32, as the baby GPT does.
 	Precision tensor.Precision
 }
 
