@@ -21,13 +21,13 @@ func init() {
 		summary: "the Transformer chapter's models: -task gpt, copy, reverse, translate or bible (and -task figures)",
 		about: "Trains one of the Transformer chapter's models. -task gpt trains the character-level\n" +
 			"GPT with nanoGPT's CPU baby-GPT settings (4 layers, 4 heads, width 128, contexts of 64,\n" +
-			"batches of 12, AdamW at 1e-3 with warm-up and cosine decay, products, GELU and softmax\n" +
-			"in float32 as PyTorch computes them; -precision float64 for exact arithmetic) on the Go corpus (the\n" +
+			"batches of 12, AdamW at 1e-3 with warm-up and cosine decay) on the Go corpus (the\n" +
 			"sources of 21 standard-library packages, about a million characters) or on the text\n" +
-			"file -corpus names. It shows the validation loss every 250 steps, writes\n" +
-			"gpt.params and model.json (the settings, the losses, ms a step) into -out/gpt, and ends\n" +
-			"with a sample of the model's text. -write-corpus FILE writes the Go corpus to FILE\n" +
-			"instead, so that bench/gpt_train.py reads the same bytes.\n\n" +
+			"file -corpus names. Its products, GELU and softmax compute in float32, as PyTorch's\n" +
+			"do; -precision float64 makes them exact. It shows the validation loss every 250\n" +
+			"steps, writes gpt.params and model.json (the settings, the losses, ms a step) into\n" +
+			"-out/gpt, and ends with a sample of the model's text. -write-corpus FILE writes the\n" +
+			"Go corpus to FILE instead, so that bench/gpt_train.py reads the same bytes.\n\n" +
 			"-task copy, reverse and translate train a small encoder-decoder (2+2 pre-LN layers, 4 heads,\n" +
 			"width 64) by teacher forcing with label smoothing 0.1: copy on the Annotated\n" +
 			"Transformer's copy task (600 steps of 80 random sequences; exact match on the 1,000\n" +
