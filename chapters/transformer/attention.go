@@ -45,7 +45,8 @@ func AttentionWeights(q, k *autograd.Value, mask *tensor.Tensor) *autograd.Value
 	return AttentionWeightsIn(tensor.Float64, q, k, mask)
 }
 
-// AttentionWeightsIn is AttentionWeights with QKᵀ computed in precision p.
+// AttentionWeightsIn is AttentionWeights with QKᵀ and the softmax computed
+// in precision p.
 func AttentionWeightsIn(p tensor.Precision, q, k *autograd.Value, mask *tensor.Tensor) *autograd.Value {
 	qs, ks := q.Shape(), k.Shape()
 	if len(qs) < 2 || len(qs) != len(ks) || qs[len(qs)-1] != ks[len(ks)-1] || !tensor.EqualShape(qs[:len(qs)-2], ks[:len(ks)-2]) {

@@ -39,10 +39,11 @@ type GPTConfig struct {
 	// for comparing the two; false in BabyGPT. The final LayerNorm LN_f
 	// stays either way, so both have the same weights.
 	PostLN bool
-	// Precision is the arithmetic of the blocks' matrix products and
-	// GELU: tensor.Float32 in BabyGPT, as nanoGPT trains in float32 on a
-	// CPU, tensor.Float64 (the zero value) for an exact model. Parameters,
-	// LayerNorm, softmax and AdamW stay float64 either way.
+	// Precision is the arithmetic of the matrix products (the blocks' and
+	// the output layer's), GELU and attention's softmax: tensor.Float32 in
+	// BabyGPT, as nanoGPT trains in float32 on a CPU, tensor.Float64 (the
+	// zero value) for an exact model. Parameters, LayerNorm, the loss and
+	// AdamW stay float64 either way.
 	Precision tensor.Precision
 }
 

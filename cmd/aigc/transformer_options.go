@@ -14,11 +14,12 @@ import (
 // the peak rate. Each applies only when given, so every task keeps its
 // own defaults otherwise.
 type transformerOptions struct {
-	norm         string  // -norm: "pre" or "post"
-	warmup       int     // -warmup: steps of warm-up (0: none)
-	lr           float64 // -lr: the peak learning rate
-	compareNorms bool    // -compare-norms: train pre- and post-LN, with and without warm-up
-	precision    string  // -precision: the GPT's arithmetic, "float32" or "float64"
+	norm         string           // -norm: "pre" or "post"
+	warmup       int              // -warmup: steps of warm-up (0: none)
+	lr           float64          // -lr: the peak learning rate
+	compareNorms bool             // -compare-norms: train pre- and post-LN, with and without warm-up
+	precision    string           // -precision: the GPT's arithmetic, "float32" or "float64"
+	prec         tensor.Precision // -precision, parsed
 	given        map[string]bool
 }
 
@@ -36,7 +37,8 @@ func transformerOptionFlags(f trainFlags) *transformerOptions {
 		}
 		o.given = map[string]bool{}
 		f.Visit(func(fl *flag.Flag) { o.given[fl.Name] = true })
-		if _, err := tensor.ParsePrecision(o.precision); err != nil {
+		var err error
+		if o.prec, err = tensor.ParsePrecision(o.precision); err != nil {
 			return fmt.Errorf("-precision %s: want float32 or float64", o.precision)
 		}
 		if o.given["lr"] && (!(o.lr > 0) || math.IsInf(o.lr, 1)) {
@@ -81,7 +83,7 @@ func (o *transformerOptions) gpt(cfg *transformer.GPTTrainConfig) error {
 	if o.given["norm"] {
 		cfg.Model.PostLN = o.norm == "post"
 	}
-	cfg.Model.Precision, _ = tensor.ParsePrecision(o.precision) // checked with the flags
+	cfg.Model.Precision = o.prec
 	if o.given["warmup"] {
 		if o.warmup >= cfg.DecayIters {
 			return fmt.Errorf("-warmup %d: want fewer than the %d steps the rate decays over", o.warmup, cfg.DecayIters)

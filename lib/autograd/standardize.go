@@ -29,22 +29,31 @@ func Standardize(a *Value, eps float64) *Value {
 	out := newOp("standardize", xHat, a)
 	out.setBackward(func() {
 		da := tensor.New(a.Data.Shape...)
-		g := out.Grad.Data
+		g, ones := out.Grad.Data, tensor.Ones(n).Data
 		for r, sr := range s {
-			gr, xr, dr := g[r*n:(r+1)*n], xHat.Data[r*n:(r+1)*n], da.Data[r*n:(r+1)*n]
-			sumG, sumGX := 0.0, 0.0
-			for i, gi := range gr {
-				sumG += gi
-				sumGX += gi * xr[i]
-			}
-			meanG, meanGX := inv*sumG, inv*sumGX
-			for i, gi := range gr {
-				dr[i] = (gi - meanG - xr[i]*meanGX) / sr
-			}
+			standardizeRowGrad(da.Data[r*n:(r+1)*n], g[r*n:(r+1)*n], xHat.Data[r*n:(r+1)*n], ones, sr, inv)
 		}
 		a.accumulateOwned(da)
 	})
 	return out
+}
+
+// standardizeRowGrad sets dr to dL/da for one row of Standardize, whose
+// output x̂ is xr and s is sr, given gr ⊙ gm as dL/dx̂: LayerNorm's γ for
+// gm, or ones for Standardize alone (x·1 = x, so the bits are those of
+// using gr itself).
+func standardizeRowGrad(dr, gr, xr, gm []float64, sr, inv float64) {
+	sumG, sumGX := 0.0, 0.0
+	for i, gi := range gr {
+		gi *= gm[i] // dL/dx̂
+		sumG += gi
+		sumGX += gi * xr[i]
+	}
+	meanG, meanGX := inv*sumG, inv*sumGX
+	for i, gi := range gr {
+		gi *= gm[i]
+		dr[i] = (gi - meanG - xr[i]*meanGX) / sr
+	}
 }
 
 // standardize returns x̂ of a's rows along the last axis and each row's s.
@@ -129,20 +138,8 @@ func LayerNorm(a, gamma, beta *Value, eps float64) *Value {
 					dg.Data[i] += gi * xr[i]
 				}
 			}
-			if da == nil {
-				continue
-			}
-			dr := da.Data[r*n : (r+1)*n]
-			sumG, sumGX := 0.0, 0.0
-			for i, gi := range gr {
-				gi *= gm[i] // dL/dx̂
-				sumG += gi
-				sumGX += gi * xr[i]
-			}
-			meanG, meanGX := inv*sumG, inv*sumGX
-			for i, gi := range gr {
-				gi *= gm[i]
-				dr[i] = (gi - meanG - xr[i]*meanGX) / sr
+			if da != nil {
+				standardizeRowGrad(da.Data[r*n:(r+1)*n], gr, xr, gm, sr, inv)
 			}
 		}
 		if db != nil {

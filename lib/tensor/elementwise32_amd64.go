@@ -2,7 +2,7 @@
 
 package tensor
 
-// geluAVX512 is gelu32 on eight elements at a time (gelu_amd64.s); len(x)
+// geluAVX512 is gelu32 on eight elements at a time (elementwise32_amd64.s); len(x)
 // must be a multiple of 8, and y and dy at least as long.
 //
 //go:noescape
@@ -17,7 +17,7 @@ var geluVector = func() func(x, y, dy []float64, c *[21]float64) {
 	return nil
 }()
 
-// softmaxRowAVX512 is softmaxRow32 eight numbers at a time (gelu_amd64.s);
+// softmaxRowAVX512 is softmaxRow32 eight numbers at a time (elementwise32_amd64.s);
 // x and y must be as long as each other, and at least 1.
 //
 //go:noescape

@@ -20,7 +20,7 @@ import "math"
 //
 // gelu32 computes one element with a fixed sequence of roundings, fused
 // multiply-adds where it says so; on amd64 with AVX-512 the same sequence
-// runs on eight elements at a time (gelu_amd64.s), giving the same bits.
+// runs on eight elements at a time (elementwise32_amd64.s), giving the same bits.
 func GELUFloat32(x *Tensor) (y, dy *Tensor) {
 	y, dy = New(x.Shape...), New(x.Shape...)
 	src, yd, dd := x.Data, y.Data, dy.Data

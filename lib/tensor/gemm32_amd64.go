@@ -84,18 +84,21 @@ func packB32NAVX512(dst []float32, src []float64, ldb, kc int)
 // last, partial one, if any, goes through packA.
 func packA32AVX512(p *gemmProblem[float32], dst []float32, ic, mc, pc, kc int) {
 	full := mc / gemmMR * gemmMR
-	if p.transA && full > 0 {
+	switch {
+	case full == 0:
+	case p.transA:
 		at := pc*p.lda + ic
 		packA32TAVX512(dst[:full*kc], p.a[at:at+(kc-1)*p.lda+full], p.lda, kc, full/gemmMR)
-	}
-	for ir := 0; ir < full && !p.transA; ir += gemmMR {
-		// Eight steps at a time in assembly, the rest here.
-		panel := dst[ir*kc : (ir+gemmMR)*kc]
-		at, k8 := (ic+ir)*p.lda+pc, kc&^7
-		packA32NAVX512(panel, p.a[at:at+(gemmMR-1)*p.lda+kc], p.lda, k8, packA32Perm)
-		for kk := k8; kk < kc; kk++ {
-			for i := range gemmMR {
-				panel[kk*gemmMR+i] = float32(p.a[at+i*p.lda+kk])
+	default:
+		for ir := 0; ir < full; ir += gemmMR {
+			// Eight steps at a time in assembly, the rest here.
+			panel := dst[ir*kc : (ir+gemmMR)*kc]
+			at, k8 := (ic+ir)*p.lda+pc, kc&^7
+			packA32NAVX512(panel, p.a[at:at+(gemmMR-1)*p.lda+kc], p.lda, k8, packA32Perm)
+			for kk := k8; kk < kc; kk++ {
+				for i := range gemmMR {
+					panel[kk*gemmMR+i] = float32(p.a[at+i*p.lda+kk])
+				}
 			}
 		}
 	}

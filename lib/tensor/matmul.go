@@ -27,6 +27,15 @@ func MatMulT(a *Tensor, transA bool, b *Tensor, transB bool) *Tensor {
 	return MatMulTIn(Float64, a, transA, b, transB)
 }
 
+// MatMulTIn is MatMulT computed in precision p.
+func MatMulTIn(p Precision, a *Tensor, transA bool, b *Tensor, transB bool) *Tensor {
+	product := gemmIn(p, "MatMul")
+	m, n, k := matMulDims(a, transA, b, transB)
+	out := New(m, n)
+	product(transA, transB, 1, a.Data, a.Shape[1], b.Data, b.Shape[1], 0, out.Data, m, n, k)
+	return out
+}
+
 // matMulDims checks that op(a)·op(b) is a product of matrices and returns
 // its dimensions: op(a) is m x k, op(b) k x n.
 func matMulDims(a *Tensor, transA bool, b *Tensor, transB bool) (m, n, k int) {
@@ -66,14 +75,7 @@ func BatchedMatMulIn(p Precision, a *Tensor, transA bool, b *Tensor, transB bool
 	if rb > 2 {
 		sizeB = k * n
 	}
-	product := gemm
-	switch p {
-	case Float64:
-	case Float32:
-		product = gemm32
-	default:
-		panic(fmt.Sprintf("tensor: BatchedMatMul in %v", p))
-	}
+	product := gemmIn(p, "BatchedMatMul")
 	parallelFor(batch, m*n*k, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			product(transA, transB, 1,

@@ -42,7 +42,7 @@ func ParsePrecision(s string) (Precision, error) {
 
 // MarshalText writes the precision's name, so that JSON shows "float32".
 func (p Precision) MarshalText() ([]byte, error) {
-	if p > Float32 {
+	if p > Float32 { // an error, not check's panic: encoders report errors
 		return nil, fmt.Errorf("tensor: no precision %d", uint8(p))
 	}
 	return []byte(p.String()), nil
@@ -58,17 +58,19 @@ func (p *Precision) UnmarshalText(b []byte) error {
 	return nil
 }
 
-// MatMulTIn is MatMulT computed in precision p.
-func MatMulTIn(p Precision, a *Tensor, transA bool, b *Tensor, transB bool) *Tensor {
-	m, n, k := matMulDims(a, transA, b, transB)
-	out := New(m, n)
-	switch p {
-	case Float64:
-		gemm(transA, transB, 1, a.Data, a.Shape[1], b.Data, b.Shape[1], 0, out.Data, m, n, k)
-	case Float32:
-		gemm32(transA, transB, 1, a.Data, a.Shape[1], b.Data, b.Shape[1], 0, out.Data, m, n, k)
-	default:
-		panic(fmt.Sprintf("tensor: MatMul in %v", p))
+// check panics, naming op, unless p is Float64 or Float32.
+func (p Precision) check(op string) {
+	if p > Float32 {
+		panic(fmt.Sprintf("tensor: %s in %v", op, p))
 	}
-	return out
+}
+
+// gemmIn returns the matrix product of precision p: gemm (matmul.go) or
+// gemm32. op names the caller in the panic for any other p.
+func gemmIn(p Precision, op string) func(transA, transB bool, alpha float64, a []float64, lda int, b []float64, ldb int, beta float64, c []float64, m, n, k int) {
+	p.check(op)
+	if p == Float32 {
+		return gemm32
+	}
+	return gemm
 }

@@ -8,9 +8,7 @@ import "fmt"
 // (softmaxRow32); entries of -Inf still get exactly zero weight, and a
 // row of -Inf throughout comes out as zeros.
 func SoftmaxIn(p Precision, t *Tensor) *Tensor {
-	if p > Float32 {
-		panic("tensor: Softmax in " + p.String())
-	}
+	p.check("Softmax")
 	out := New(t.Shape...)
 	softmaxRows(p, t, out)
 	return out
@@ -22,9 +20,7 @@ func SoftmaxIn(p Precision, t *Tensor) *Tensor {
 // their two intermediate tensors. mask, if not nil, broadcasts to s's
 // shape as Add's operand would.
 func ScaledSoftmaxIn(p Precision, s *Tensor, c float64, mask *Tensor) *Tensor {
-	if p > Float32 {
-		panic("tensor: Softmax in " + p.String())
-	}
+	p.check("ScaledSoftmax")
 	n := s.Dim(-1)
 	var ms []int // mask's strides along s's axes, 0 where it broadcasts
 	if mask != nil {
