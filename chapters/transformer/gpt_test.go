@@ -308,8 +308,10 @@ func BenchmarkGPTStep(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		opt.ZeroGrad()
-		g.Loss(x, y).Backward()
+		loss := g.Loss(x, y)
+		loss.Backward()
 		opt.Step()
+		loss.Release()
 	}
 	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/step")
 }

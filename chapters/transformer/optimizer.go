@@ -50,9 +50,17 @@ func newGroupedAdamW(m nn.Module, lr, wd, beta1, beta2, clip float64) *groupedAd
 	return o
 }
 
-// step takes one update on loss at rate lr: the gradients of loss alone,
-// clipped, then AdamW.
+// step takes one update on loss at rate lr, then releases loss's graph,
+// whose tensors serve the next step's: loss.Item() still reads the loss,
+// but nothing else the graph computed can be used afterwards.
 func (o *groupedAdamW) step(loss *autograd.Value, lr float64) {
+	o.update(loss, lr)
+	loss.Release()
+}
+
+// update takes one update on loss at rate lr: the gradients of loss
+// alone, clipped, then AdamW.
+func (o *groupedAdamW) update(loss *autograd.Value, lr float64) {
 	for _, a := range o.opts {
 		a.SetLR(lr)
 		a.ZeroGrad()

@@ -126,6 +126,7 @@ func TrainGPT(cfg GPTTrainConfig, corpus *data.CharCorpus, progress func(GPTProg
 			progress(p)
 		}
 	}
+	tensor.Recycle() // lets go of the last step's memory
 	res.Seconds = time.Since(start).Seconds()
 	res.MsPerStep = optim.MsPerStep(stepTime, cfg.Iters)
 	return res, nil

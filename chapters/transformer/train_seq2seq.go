@@ -139,6 +139,7 @@ func TrainSeq2Seq(cfg Seq2SeqTrainConfig, task *Seq2SeqTask, progress func(Seq2S
 	if task.Valid != nil {
 		res.ValLoss = append(res.ValLoss, Seq2SeqValidLoss(model, task.Valid))
 	}
+	tensor.Recycle() // lets go of the last step's memory
 	res.Seconds = time.Since(start).Seconds()
 	res.MsPerStep = optim.MsPerStep(stepTime, cfg.Steps)
 	return res, nil

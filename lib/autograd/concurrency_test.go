@@ -11,8 +11,9 @@ import (
 )
 
 // trainMLP fits a seeded 2-16-2 MLP to a synthetic two-class problem
-// (points labelled by the sign of x·y) with Adam and returns its weights.
-func trainMLP(steps int) []*autograd.Value {
+// (points labelled by the sign of x·y) with Adam and returns its weights;
+// with release set, each step ends with loss.Release().
+func trainMLP(steps int, release bool) []*autograd.Value {
 	rng := tensor.NewRNG(21)
 	model := nn.NewSequential(nn.NewLinear(2, 16, rng), nn.Tanh{}, nn.NewLinear(16, 2, rng))
 	x := tensor.RandU(rng, -1, 1, 64, 2)
@@ -28,6 +29,9 @@ func trainMLP(steps int) []*autograd.Value {
 		opt.ZeroGrad()
 		loss.Backward()
 		opt.Step()
+		if release {
+			loss.Release()
+		}
 	}
 	return nn.Values(model)
 }
@@ -37,7 +41,7 @@ func trainMLP(steps int) []*autograd.Value {
 // the same run alone, bit for bit, and the evaluated model records nothing.
 func TestNoGradAlongsideTraining(t *testing.T) {
 	const steps = 300
-	alone := trainMLP(steps)
+	alone := trainMLP(steps, false)
 
 	rng := tensor.NewRNG(22)
 	other := nn.NewSequential(nn.NewLinear(2, 32, rng), nn.ReLU{}, nn.NewLinear(32, 3, rng))
@@ -50,7 +54,7 @@ func TestNoGradAlongsideTraining(t *testing.T) {
 	go func() {
 		defer wg.Done()
 		defer close(done)
-		trained = trainMLP(steps)
+		trained = trainMLP(steps, false)
 	}()
 	evals, recorded := 0, 0
 	go func() {

@@ -18,7 +18,7 @@ func softmaxOf(a *Value, y *tensor.Tensor, c float64) *Value {
 	out.setBackward(func() {
 		// One pass per row: first Σ_j g_j y_j, then y_i (g_i - that sum).
 		y, g := out.Data.Data, out.Grad.Data
-		da := tensor.New(out.Data.Shape...)
+		da := tensor.Empty(out.Data.Shape...)
 		n := out.Data.Dim(-1)
 		for lo := 0; lo < len(y); lo += n {
 			yr, gr, dr := y[lo:lo+n], g[lo:lo+n], da.Data[lo:lo+n]

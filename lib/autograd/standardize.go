@@ -94,7 +94,7 @@ func LayerNorm(a, gamma, beta *Value, eps float64) *Value {
 	}
 	inv := 1 / float64(n)
 	xHat, s := standardize(a.Data, eps)
-	y := tensor.New(a.Data.Shape...)
+	y := tensor.Empty(a.Data.Shape...)
 	gm := gamma.Data.Data
 	for r := range s {
 		xr, yr := xHat.Data[r*n:(r+1)*n], y.Data[r*n:(r+1)*n]
@@ -118,7 +118,7 @@ func LayerNorm(a, gamma, beta *Value, eps float64) *Value {
 		g := out.Grad.Data
 		var da, dg, db *tensor.Tensor
 		if a.requiresGrad {
-			da = tensor.New(a.Data.Shape...)
+			da = tensor.Empty(a.Data.Shape...)
 		}
 		if gamma.requiresGrad {
 			dg = tensor.New(n)

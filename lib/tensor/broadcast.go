@@ -115,7 +115,7 @@ func binary(a, b *Tensor, kernel func(x, y, out []float64)) *Tensor {
 // zipSame runs a slice kernel over equally shaped tensors, in parallel for
 // large ones. The kernel sees matching sub-slices of a, b and the output.
 func zipSame(a, b *Tensor, kernel func(x, y, out []float64)) *Tensor {
-	out := New(a.Shape...)
+	out := Empty(a.Shape...)
 	parallelFor(len(out.Data), 1, func(lo, hi int) {
 		kernel(a.Data[lo:hi], b.Data[lo:hi], out.Data[lo:hi])
 	})
@@ -131,7 +131,7 @@ func zipSame(a, b *Tensor, kernel func(x, y, out []float64)) *Tensor {
 // along it (a per-row mean) has its single number spread over a row first.
 func broadcastBinary(a, b *Tensor, kernel func(x, y, out []float64)) *Tensor {
 	shape := BroadcastShape(a.Shape, b.Shape)
-	out := New(shape...)
+	out := Empty(shape...)
 	if len(out.Data) == 0 {
 		return out
 	}

@@ -4,7 +4,7 @@ import "math"
 
 // Map returns a new tensor with f applied to every element.
 func Map(t *Tensor, f func(float64) float64) *Tensor {
-	out := New(t.Shape...)
+	out := Empty(t.Shape...)
 	src, dst := t.Data, out.Data
 	parallelFor(len(dst), 1, func(lo, hi int) {
 		for i := lo; i < hi; i++ {

@@ -22,7 +22,7 @@ import "math"
 // multiply-adds where it says so; on amd64 with AVX-512 the same sequence
 // runs on eight elements at a time (elementwise32_amd64.s), giving the same bits.
 func GELUFloat32(x *Tensor) (y, dy *Tensor) {
-	y, dy = New(x.Shape...), New(x.Shape...)
+	y, dy = Empty(x.Shape...), Empty(x.Shape...)
 	src, yd, dd := x.Data, y.Data, dy.Data
 	parallelFor(len(src), 1, func(lo, hi int) {
 		n := lo

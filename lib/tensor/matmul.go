@@ -31,7 +31,7 @@ func MatMulT(a *Tensor, transA bool, b *Tensor, transB bool) *Tensor {
 func MatMulTIn(p Precision, a *Tensor, transA bool, b *Tensor, transB bool) *Tensor {
 	product := gemmIn(p, "MatMul")
 	m, n, k := matMulDims(a, transA, b, transB)
-	out := New(m, n)
+	out := Empty(m, n) // beta = 0: the product overwrites every element
 	product(transA, transB, 1, a.Data, a.Shape[1], b.Data, b.Shape[1], 0, out.Data, m, n, k)
 	return out
 }
@@ -70,7 +70,7 @@ func BatchedMatMulIn(p Precision, a *Tensor, transA bool, b *Tensor, transB bool
 	}
 	batch := len(a.Data) / maxInt(m*k, 1)
 	shape := append(cloneInts(a.Shape[:ra-2]), m, n)
-	out := New(shape...)
+	out := Empty(shape...)
 	sizeB := 0
 	if rb > 2 {
 		sizeB = k * n
@@ -94,8 +94,12 @@ func gemm(transA, transB bool, alpha float64, a []float64, lda int, b []float64,
 		return
 	}
 	if k == 0 {
-		for i := range c[:m*n] {
-			c[i] *= beta
+		for i, v := range c[:m*n] {
+			if beta == 0 {
+				c[i] = 0 // BLAS: beta = 0 overwrites C, NaN included
+			} else {
+				c[i] = beta * v
+			}
 		}
 		return
 	}

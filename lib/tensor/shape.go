@@ -46,7 +46,7 @@ func Transpose(t *Tensor, perm ...int) *Tensor {
 	for i, p := range perm {
 		shape[i] = t.Shape[p]
 	}
-	out := New(shape...)
+	out := Empty(shape...)
 	if r == 2 && perm[0] == 1 {
 		rows, cols := t.Shape[0], t.Shape[1]
 		for i := 0; i < rows; i++ {

@@ -9,7 +9,7 @@ import "fmt"
 // row of -Inf throughout comes out as zeros.
 func SoftmaxIn(p Precision, t *Tensor) *Tensor {
 	p.check("Softmax")
-	out := New(t.Shape...)
+	out := Empty(t.Shape...)
 	softmaxRows(p, t, out)
 	return out
 }
@@ -29,7 +29,7 @@ func ScaledSoftmaxIn(p Precision, s *Tensor, c float64, mask *Tensor) *Tensor {
 		}
 		ms = broadcastStrides(mask.Shape, s.Shape)
 	}
-	out := New(s.Shape...)
+	out := Empty(s.Shape...)
 	parallelFor(len(s.Data)/maxInt(n, 1), n, func(lo, hi int) {
 		for r := lo; r < hi; r++ {
 			row, dst := s.Data[r*n:(r+1)*n], out.Data[r*n:(r+1)*n]
