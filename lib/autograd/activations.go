@@ -110,6 +110,7 @@ func GELUIn(p tensor.Precision, a *Value) *Value {
 	y, dy := tensor.GELUFloat32(a.Data)
 	out := newOp("gelu", y, a)
 	out.setBackward(func() { a.accumulateOwned(tensor.Mul(out.Grad, dy)) })
+	out.save(dy)
 	return out
 }
 

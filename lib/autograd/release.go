@@ -34,17 +34,23 @@ func (v *Value) Release() {
 		if n == v || n.parents == nil {
 			keep(n.Data)
 			keep(n.Grad)
+			for _, t := range n.saved {
+				keep(t)
+			}
 			continue
 		}
 		spans = appendSpan(spans, n.Data, n)
 		spans = appendSpan(spans, n.Grad, n)
+		for _, t := range n.saved {
+			spans = appendSpan(spans, t, n)
+		}
 	}
 	tensor.Recycle(ownedAlone(spans)...)
 	for _, n := range order {
 		if n != v && n.parents != nil {
 			n.Data, n.Grad = nil, nil
 		}
-		n.parents, n.backward = nil, nil
+		n.parents, n.backward, n.saved = nil, nil, nil
 	}
 }
 

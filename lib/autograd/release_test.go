@@ -108,3 +108,35 @@ func TestReleasedTrainingSameBits(t *testing.T) {
 		}
 	}
 }
+
+// What a backward alone reads (LayerNorm's x̂, the float32 GELU's
+// derivative) is recycled with the graph: Empty hands it out again,
+// recognisable by its numbers.
+func TestReleaseRecyclesSavedTensors(t *testing.T) {
+	rng := tensor.NewRNG(7)
+	x := tensor.RandN(rng, 6, 8)
+	wantXHat := autograd.Standardize(autograd.Const(x), 1e-5).Data.Clone()
+	_, wantDy := tensor.GELUFloat32(x)
+	wantDy = wantDy.Clone()
+	for _, c := range []struct {
+		what  string
+		build func(a *autograd.Value) *autograd.Value
+		want  *tensor.Tensor
+	}{
+		{"LayerNorm's x̂", func(a *autograd.Value) *autograd.Value {
+			return autograd.LayerNorm(a, autograd.Param(tensor.Full(2, 8)), nil, 1e-5)
+		}, wantXHat},
+		{"GELUIn's derivative", func(a *autograd.Value) *autograd.Value { return autograd.GELUIn(tensor.Float32, a) }, wantDy},
+	} {
+		loss := autograd.Sum(autograd.Mul(c.build(autograd.Param(x.Clone())), autograd.Const(tensor.RandN(rng, 6, 8))))
+		loss.Backward()
+		loss.Release()
+		found := false
+		for range 10 {
+			found = found || slices.Equal(tensor.Empty(6, 8).Data, c.want.Data)
+		}
+		if !found {
+			t.Errorf("%s was not recycled", c.what)
+		}
+	}
+}

@@ -61,7 +61,7 @@ func standardize(a *tensor.Tensor, eps float64) (xHat *tensor.Tensor, s []float6
 	n := a.Dim(-1)
 	inv := 1 / float64(n)
 	x := a.Data
-	xHat = tensor.New(a.Shape...)
+	xHat = tensor.Empty(a.Shape...)
 	s = make([]float64, len(x)/max(n, 1)) // s of each row, for the backward
 	for r := range s {
 		row, out := x[r*n:(r+1)*n], xHat.Data[r*n:(r+1)*n]
@@ -152,6 +152,7 @@ func LayerNorm(a, gamma, beta *Value, eps float64) *Value {
 			gamma.accumulateOwned(dg)
 		}
 	})
+	out.save(xHat)
 	return out
 }
 

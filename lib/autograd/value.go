@@ -62,6 +62,8 @@ type Value struct {
 	backward     func() // sends Grad to the parents' Grad (the chain rule)
 	gradShared   bool   // whether Grad's data also belongs to another Value (accumulate)
 	op           string // the operation's name, for printing
+
+	saved []*tensor.Tensor // tensors only backward reads, for Release to recycle
 }
 
 // The parents are held as any rather than *Value so that the type does not
@@ -156,6 +158,14 @@ func (v *Value) setBackward(fn func()) {
 }
 
 // ANCHOR_END: newop
+
+// save records tensors that v's backward reads and nothing else does, so
+// that Release recycles them with the graph.
+func (v *Value) save(ts ...*tensor.Tensor) {
+	if v.parents != nil {
+		v.saved = append(v.saved, ts...)
+	}
+}
 
 // accumulate adds g (shaped like v.Data) to v.Grad, if v takes gradients.
 // Gradients add up because a Value used twice receives a share from each use.
