@@ -10,12 +10,13 @@ import (
 
 // Release ends the graph that computed v, once its Backward has run and
 // the optimiser has used the gradients: the memory of every intermediate
-// Value's data and gradient goes to tensor.Recycle, so that the next
-// step's operations reuse it instead of allocating zeroed memory. Those
-// Values lose their Data and Grad (nil), and the graph's links are cut,
-// so a Value of the released graph that is used again fails loudly. v
-// keeps its Data (the loss stays readable), and leaves keep theirs:
-// parameters, their gradients, constants.
+// Value's data and gradient, and of the tensors only its backward reads,
+// goes to tensor.Recycle, so that the next step's operations reuse it
+// instead of allocating zeroed memory. Those Values lose their Data and
+// Grad (nil), and the graph's links are cut, so a Value of the released
+// graph that is used again fails loudly. v keeps its Data (the loss stays
+// readable), and leaves keep theirs: parameters, their gradients,
+// constants.
 //
 // Memory that another tensor of the graph also uses, such as a gradient
 // passed through unchanged or a view of a parameter, is left alone.
@@ -68,7 +69,7 @@ func appendSpan(spans []span, t *tensor.Tensor, owner *Value) []span {
 		return spans
 	}
 	lo := uintptr(unsafe.Pointer(unsafe.SliceData(t.Data)))
-	return append(spans, span{lo: lo, hi: lo + uintptr(cap(t.Data))*8, t: t, owner: owner})
+	return append(spans, span{lo: lo, hi: lo + uintptr(cap(t.Data))*unsafe.Sizeof(float64(0)), t: t, owner: owner})
 }
 
 // ownedAlone returns one tensor for each stretch of memory that only

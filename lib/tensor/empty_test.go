@@ -15,12 +15,12 @@ func same(a, b *tensor.Tensor) bool {
 }
 
 // Empty hands out recycled memory of the right length, old values and
-// all, each slice once; a tensor listed twice is recycled once; and a
-// later Recycle lets go of what an earlier one left.
+// all, each slice once; a tensor listed twice is recycled once, nil is
+// skipped; and a later Recycle lets go of what an earlier one left.
 func TestEmptyReusesRecycledMemory(t *testing.T) {
 	a, b := tensor.FromSlice([]float64{1, 2, 3, 4, 5, 6}, 2, 3), tensor.Full(7, 3, 2)
 	short := tensor.FromSlice(make([]float64, 4, 8), 4)
-	tensor.Recycle(a, b, a, short)
+	tensor.Recycle(a, b, nil, a, short)
 
 	e1, e2, e3 := tensor.Empty(6), tensor.Empty(3, 2), tensor.Empty(6)
 	if !(same(e1, a) || same(e1, b)) || !(same(e2, a) || same(e2, b)) || same(e1, e2) {
