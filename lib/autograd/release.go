@@ -25,25 +25,18 @@ import (
 func (v *Value) Release() {
 	order := topoSort(v)
 	var spans []span
-	keep := func(t *tensor.Tensor) { spans = appendSpan(spans, t, nil) }
 	for _, n := range order {
 		for _, p := range n.parents {
 			if p := p.(*Value); !p.requiresGrad {
-				keep(p.Data) // constants are not in order
+				spans = appendSpan(spans, p.Data, nil) // constants are not in order
 			}
 		}
+		owner := n // nil for v and the leaves, whose tensors are kept
 		if n == v || n.parents == nil {
-			keep(n.Data)
-			keep(n.Grad)
-			for _, t := range n.saved {
-				keep(t)
-			}
-			continue
+			owner = nil
 		}
-		spans = appendSpan(spans, n.Data, n)
-		spans = appendSpan(spans, n.Grad, n)
-		for _, t := range n.saved {
-			spans = appendSpan(spans, t, n)
+		for _, t := range append([]*tensor.Tensor{n.Data, n.Grad}, n.saved...) {
+			spans = appendSpan(spans, t, owner)
 		}
 	}
 	tensor.Recycle(ownedAlone(spans)...)

@@ -26,13 +26,7 @@ func gemm32(transA, transB bool, alpha float64, a []float64, lda int, b []float6
 		return
 	}
 	if k == 0 || alpha == 0 {
-		for i, v := range c[:m*n] {
-			if beta == 0 {
-				c[i] = 0 // BLAS: beta = 0 overwrites C, NaN included
-			} else {
-				c[i] = beta * v
-			}
-		}
+		scaleC(c[:m*n], beta)
 		return
 	}
 	gemmCheck(blasT(transA), blasT(transB), m, n, k, a, lda, b, ldb, c, n)

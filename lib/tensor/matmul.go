@@ -94,13 +94,7 @@ func gemm(transA, transB bool, alpha float64, a []float64, lda int, b []float64,
 		return
 	}
 	if k == 0 {
-		for i, v := range c[:m*n] {
-			if beta == 0 {
-				c[i] = 0 // BLAS: beta = 0 overwrites C, NaN included
-			} else {
-				c[i] = beta * v
-			}
-		}
+		scaleC(c[:m*n], beta)
 		return
 	}
 	ar, ac := opDims(m, k, transA)
@@ -109,6 +103,19 @@ func gemm(transA, transB bool, alpha float64, a []float64, lda int, b []float64,
 		blas64.General{Rows: ar, Cols: ac, Stride: lda, Data: a},
 		blas64.General{Rows: br, Cols: bc, Stride: ldb, Data: b},
 		beta, blas64.General{Rows: m, Cols: n, Stride: n, Data: c})
+}
+
+// scaleC sets c to beta·c, the whole product when op(a)·op(b) adds
+// nothing (k = 0 or alpha = 0). As in BLAS, beta = 0 overwrites c, NaN
+// included, so c need not hold numbers beforehand (Empty).
+func scaleC(c []float64, beta float64) {
+	for i, v := range c {
+		if beta == 0 {
+			c[i] = 0
+		} else {
+			c[i] = beta * v
+		}
+	}
 }
 
 // opDims returns the dimensions of op(x) for an r x c matrix x.
